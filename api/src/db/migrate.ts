@@ -25,10 +25,10 @@ export async function migrate(db: Database, { log = (_: string) => {} } = {}): P
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(7263541)');
-    const [{ present }] = await tx.query<{ present: boolean }>(
+    const [row] = await tx.query<{ present: boolean }>(
       `select exists (select 1 from pg_namespace where nspname = 'auth') as present`,
     );
-    if (!present) {
+    if (!row?.present) {
       await tx.exec(await readFile(shimPath, 'utf8'));
       log('applied the Supabase shim');
     }

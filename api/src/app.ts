@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from './http/app-env.ts';
+import { requestId } from './http/request-id.ts';
+import { toErrorResponse } from './http/on-error.ts';
+import { authenticate } from './http/authenticate.ts';
+import { requireAccess } from './http/access.ts';
+import { validationError, notFound } from './errors.ts';
+import { routeTable } from './routes/index.ts';
+import type { AnyRouteDefinition } from './http/define-route.ts';
+
+/** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
+export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
+  const app = new OpenAPIHono<AppEnv>({
+    // zod failures at the edge answer the standard error body with the issues as details.
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    deps.log.info(
+      { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use('/api/*', authenticate());
+
+  for (const { access, route, handler } of routes) {
+    app.openapi({ ...route, middleware: [requireAccess(access)] }, handler);
+  }
+
+  app.notFound(() => {
+    throw notFound('Route');
+  });
+  app.onError((error, c) => toErrorResponse(error, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,3 @@
+export * from './status.ts';
+export * from './roles.ts';
+export type * from './errors.ts';

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const booleanish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The environment, validated once at start (ARCHITECTURE.md lists the variables). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  AUTH_PROVIDER: z.enum(['local', 'supabase']).default('local'),
+  SIGNUP: z.enum(['open', 'invite', 'closed']).default('open'),
+  SUPABASE_URL: z.url().optional(),
+  SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32).optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  SITE_OUT_DIR: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Lantern <no-reply@lantern.local>'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  TRUST_PROXY: z.string().default('off'),
+  STREAMS_PER_IP: z.coerce.number().int().positive().default(20),
+  STREAMS_PER_PROCESS: z.coerce.number().int().positive().default(20000),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_LOGIN_WINDOW_S: z.coerce.number().int().positive().default(300),
+  WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
+  SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
+  SEED_DEMO: booleanish.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema> & { SITE_OUT_DIR: string; DATA_DIR: string };
+
+/** Thrown for a bad environment; the message names every offending variable. */
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses `source` (default `process.env`); throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset" (a common shell habit: FOO= npm start).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.AUTH_PROVIDER === 'supabase' && (!env.SUPABASE_URL || !env.SUPABASE_ANON_KEY)) {
+    throw new EnvError('Invalid environment:\n  SUPABASE_URL: AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY');
+  }
+  const dataDir = resolve(env.DATA_DIR);
+  return { ...env, DATA_DIR: dataDir, SITE_OUT_DIR: resolve(env.SITE_OUT_DIR ?? `${dataDir}/site`) };
+}

@@ -1,0 +1,30 @@
+import type { Env } from '../env.ts';
+import type { Database } from '../db/types.ts';
+import type { Logger } from '../logger.ts';
+import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
+
+/** The clock, injectable so schedulers and expiries are testable. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a handler may use; built once by `createApp`. */
+export interface Deps {
+  env: Env;
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  tokens: AccessTokenVerifier;
+}
+
+/** Hono's typing of our context variables. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: Deps;
+    caller: Caller;
+    org: OrgAccess;
+  };
+}

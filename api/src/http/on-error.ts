@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, errorStatus, type ErrorCode } from '../errors.ts';
+import type { ErrorBody } from '../contract/errors.ts';
+import type { AppEnv } from './app-env.ts';
+
+// Postgres errors that are the caller's fault, mapped to our codes (never their text: it can name
+// tables and constraints).
+const pgCodes: Record<string, [ErrorCode, string]> = {
+  '23505': ['conflict', 'A resource with these values already exists'],
+  '23503': ['conflict', 'A referenced resource does not exist'],
+  '23514': ['validation_failed', 'A value is out of range'],
+  '22P02': ['validation_failed', 'A value has the wrong format'],
+  '42501': ['forbidden', 'You do not have access to this resource'],
+};
+
+/** Turns any thrown error into the one error body; 5xx details stay in the log. */
+export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
+  const requestId = c.get('requestId') ?? 'unknown';
+  let appError: AppError;
+  if (error instanceof AppError) {
+    appError = error;
+  } else if (error instanceof HTTPException) {
+    const code = (Object.entries(errorStatus).find(([, s]) => s === error.status)?.[0] ?? 'bad_request') as ErrorCode;
+    appError = new AppError(code, error.message || 'Bad request');
+  } else if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && pgCodes[(error as { code: string }).code]) {
+    const [code, message] = pgCodes[(error as { code: string }).code]!;
+    appError = new AppError(code, message);
+  } else {
+    c.get('deps')?.log.error({ err: error, requestId }, 'unhandled error');
+    appError = new AppError('internal', 'Something went wrong on our side');
+  }
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details === undefined ? {} : { details: appError.details }),
+      requestId,
+    },
+  };
+  for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
+  return c.json(body, appError.status);
+}

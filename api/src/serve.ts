@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server';
+import { parseEnv, EnvError } from './env.ts';
+import { createLogger } from './logger.ts';
+import { openDatabase } from './db/open.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemo, demoAdmin } from './db/seed.ts';
+import { createApp } from './app.ts';
+import { systemClock } from './http/app-env.ts';
+import { loadJwtSecret } from './auth/jwt-secret.ts';
+import { localAccessTokens } from './auth/local-jwt.ts';
+
+/** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(env.LOG_LEVEL);
+  const db = await openDatabase(env);
+  const migration = await migrate(db, { log: (line) => log.info(line) });
+  const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
+  const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
+  const app = createApp({ env, db, log, clock: systemClock, tokens: tokens.verifier });
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
+    console.log(`\n  Lantern is running at http://localhost:${info.port}`);
+    console.log(`  Database: ${db.kind === 'pglite' ? `embedded (${env.DATA_DIR}/db)` : 'PostgreSQL server'}`);
+    if (seeded) console.log('  Demo data loaded.');
+    console.log(`  Demo admin: ${demoAdmin.email} / ${demoAdmin.password}\n`);
+  });
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

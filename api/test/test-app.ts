@@ -1,0 +1,56 @@
+import { createApp, type App } from '../src/app.ts';
+import { parseEnv, type Env } from '../src/env.ts';
+import { createLogger } from '../src/logger.ts';
+import { localAccessTokens, type LocalAccessTokens } from '../src/auth/local-jwt.ts';
+import type { Clock, Deps } from '../src/http/app-env.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A clock tests move by hand. */
+export class TestClock implements Clock {
+  current: Date;
+  constructor(start = new Date()) {
+    this.current = start;
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestContext extends TestDatabase {
+  app: App;
+  deps: Deps;
+  env: Env;
+  tokens: LocalAccessTokens;
+  clock: TestClock;
+  dataDir: string;
+}
+
+/** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
+export async function createTestContext(envOverrides: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
+  const env = parseEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...envOverrides });
+  const tokens = localAccessTokens(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
+  const clock = new TestClock();
+  const deps: Deps = { env, db: database.db, log: createLogger('silent'), clock, tokens: tokens.verifier };
+  const app = createApp(deps);
+  return {
+    ...database,
+    app,
+    deps,
+    env,
+    tokens,
+    clock,
+    dataDir,
+    async close() {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
