@@ -1,0 +1,89 @@
+import type { Queryable } from '../db/types.ts';
+import type { HoldStatus, ServiceStatus, StatusSource } from '../contract/status.ts';
+import { appendEvent } from '../db/events.ts';
+import { effectiveStatus } from './effective-status.ts';
+
+/** Why statuses are being recomputed; written to history and the event. */
+export interface StatusChangeCause {
+  source: StatusSource;
+  incidentId?: string | null;
+  maintenanceId?: string | null;
+  message?: string | null;
+}
+
+/** A service whose shown status changed. */
+export interface ServiceStatusChange {
+  serviceId: string;
+  previous: ServiceStatus;
+  status: ServiceStatus;
+}
+
+interface HoldRow {
+  id: string;
+  status: ServiceStatus;
+  manual_status: HoldStatus;
+  incident_holds: HoldStatus[];
+  in_maintenance: boolean;
+}
+
+/**
+ * Recomputes the shown status of `serviceIds` from their holds (manual status, open incidents,
+ * in-progress maintenances) inside the caller's transaction. Each service whose status changes gets
+ * its `services.status`, a `service_status_history` row and a `service.status_changed` event, all in
+ * that transaction. Every writer (API, scheduler, Alertmanager receiver) goes through here.
+ */
+export async function recomputeServiceStatuses(
+  tx: Queryable,
+  orgId: string,
+  serviceIds: readonly string[],
+  cause: StatusChangeCause,
+): Promise<ServiceStatusChange[]> {
+  if (serviceIds.length === 0) return [];
+  // `for update` serialises concurrent recomputations of the same service.
+  const rows = await tx.query<HoldRow>(
+    `select s.id, s.status, s.manual_status,
+       coalesce((select array_agg(x.status) from public.incident_services x
+                 join public.incidents i on i.id = x.incident_id
+                 where x.service_id = s.id and i.status <> 'resolved'), '{}') as incident_holds,
+       exists (select 1 from public.maintenance_services ms
+               join public.maintenances m on m.id = ms.maintenance_id
+               where ms.service_id = s.id and m.status = 'in_progress') as in_maintenance
+     from public.services s
+     where s.org_id = $1 and s.id = any($2::uuid[])
+     order by s.id
+     for update of s`,
+    [orgId, serviceIds],
+  );
+  const changes: ServiceStatusChange[] = [];
+  for (const row of rows) {
+    const status = effectiveStatus({
+      manual: row.manual_status,
+      incidents: row.incident_holds,
+      alerts: [],
+      inMaintenance: row.in_maintenance,
+    });
+    if (status === row.status) continue;
+    const [service] = await tx.query<Record<string, unknown>>(
+      `update public.services set status = $2, updated_at = now() where id = $1
+       returning id, slug, name, description, group_id, position, is_public, status, created_at, updated_at`,
+      [row.id, status],
+    );
+    const event = await appendEvent(tx, orgId, 'service.status_changed', {
+      service,
+      previous_status: row.status,
+      source: cause.source,
+      incident_id: cause.incidentId ?? null,
+      maintenance_id: cause.maintenanceId ?? null,
+    });
+    // The history row names the same actor the event log resolved from the request's claims.
+    await tx.query(
+      `insert into public.service_status_history
+         (org_id, service_id, status, previous_status, source, actor, incident_id, maintenance_id, message)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [orgId, row.id, status, row.status, cause.source, JSON.stringify(event.actor),
+       cause.incidentId ?? null, cause.maintenanceId ?? null, cause.message ?? null],
+    );
+    changes.push({ serviceId: row.id, previous: row.status, status });
+  }
+  return changes;
+}
