@@ -1,0 +1,7 @@
+import type { MatrixRows } from '../types.ts';
+import { healthRows } from './health.ts';
+
+/** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
+export const rowFiles: Record<string, MatrixRows> = {
+  health: healthRows,
+};
