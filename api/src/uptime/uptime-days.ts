@@ -1,0 +1,137 @@
+import type { ServiceStatus } from '../contract/status.ts';
+import { addDays, localDate, startOfLocalDay } from './zoned-days.ts';
+
+/** A change of a service's shown status (a service_status_history row). */
+export interface StatusChange {
+  at: Date;
+  status: ServiceStatus;
+}
+
+/** What the uptime of one service over the last `days` local days is computed from. */
+export interface UptimeInput {
+  /** IANA zone whose calendar days are counted (the org's). */
+  timeZone: string;
+  now: Date;
+  /** When the service was created: earlier time is "no data", and it starts operational. */
+  createdAt: Date;
+  /** How many days, today included. */
+  days: number;
+  /** Every change up to `now`, any order; the last one before the window gives its first status. */
+  changes: readonly StatusChange[];
+}
+
+/** One local day of a service's uptime. `status` and `uptime` are null before the service existed. */
+export interface UptimeDay {
+  date: string;
+  /** The worst status shown during the day. */
+  status: ServiceStatus | null;
+  /** Percent up, Statuspage's weighting, floored to two decimals (an outage never rounds to 100). */
+  uptime: number | null;
+  major_outage_seconds: number;
+  partial_outage_seconds: number;
+}
+
+/** The days (oldest first) and the uptime over all of them. */
+export interface UptimeReport {
+  days: UptimeDay[];
+  uptime: number | null;
+}
+
+/** Worst last: maintenance ranks above operational so a maintenance day shows as one. */
+const rank: Record<ServiceStatus, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
+
+/** How much of a minute in each status counts as down (Statuspage: partial outage = 30 %). */
+const downWeight: Record<ServiceStatus, number> = {
+  operational: 0,
+  under_maintenance: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
+
+interface Spell {
+  from: number;
+  to: number;
+  status: ServiceStatus;
+}
+
+/** The service's shown status as consecutive spells from its creation to `now`. */
+function spellsOf(input: UptimeInput): Spell[] {
+  const start = input.createdAt.getTime();
+  const end = input.now.getTime();
+  const changes = [...input.changes].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const spells: Spell[] = [];
+  let status: ServiceStatus = 'operational';
+  let from = start;
+  for (const change of changes) {
+    const at = change.at.getTime();
+    if (at > end) break;
+    if (at > from) {
+      spells.push({ from, to: at, status });
+      from = at;
+    }
+    status = change.status;
+  }
+  if (end > from || spells.length === 0) spells.push({ from, to: Math.max(from, end), status });
+  return spells;
+}
+
+function floorPercent(upFraction: number): number {
+  // The epsilon keeps 12.5 from becoming 12.49 through binary rounding.
+  return Math.floor(upFraction * 10_000 + 1e-6) / 100;
+}
+
+/** Per local day: the worst status and the weighted uptime (ARCHITECTURE.md, issue 14). */
+export function uptimeDays(input: UptimeInput): UptimeReport {
+  const spells = spellsOf(input);
+  const created = input.createdAt.getTime();
+  const now = input.now.getTime();
+  const today = localDate(input.now, input.timeZone);
+  const days: UptimeDay[] = [];
+  let totalCovered = 0;
+  let totalDown = 0;
+  for (let back = input.days - 1; back >= 0; back--) {
+    const date = addDays(today, -back);
+    const dayStart = startOfLocalDay(date, input.timeZone).getTime();
+    const dayEnd = startOfLocalDay(addDays(date, 1), input.timeZone).getTime();
+    const from = Math.max(dayStart, created);
+    const to = Math.min(dayEnd, now);
+    if (dayEnd <= created || from > to) {
+      days.push({ date, status: null, uptime: null, major_outage_seconds: 0, partial_outage_seconds: 0 });
+      continue;
+    }
+    let worst: ServiceStatus = 'operational';
+    let major = 0;
+    let partial = 0;
+    let down = 0;
+    for (const spell of spells) {
+      const overlapFrom = Math.max(spell.from, from);
+      const overlapTo = Math.min(spell.to, to);
+      // A spell touching an empty window (today at 00:00:00) still names the status at that instant.
+      if (overlapTo < overlapFrom || (overlapTo === overlapFrom && from !== to)) continue;
+      if (rank[spell.status] > rank[worst]) worst = spell.status;
+      const length = overlapTo - overlapFrom;
+      if (spell.status === 'major_outage') major += length;
+      if (spell.status === 'partial_outage') partial += length;
+      down += length * downWeight[spell.status];
+    }
+    const covered = to - from;
+    totalCovered += covered;
+    totalDown += down;
+    days.push({
+      date,
+      status: worst,
+      uptime: covered === 0 ? 100 : floorPercent(1 - down / covered),
+      major_outage_seconds: Math.round(major / 1000),
+      partial_outage_seconds: Math.round(partial / 1000),
+    });
+  }
+  const anyData = days.some((day) => day.status !== null);
+  return { days, uptime: !anyData ? null : totalCovered === 0 ? 100 : floorPercent(1 - totalDown / totalCovered) };
+}
