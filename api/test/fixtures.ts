@@ -65,3 +65,20 @@ export async function createTenantWorld(db: Database): Promise<TenantWorld> {
   await addMember(db, orgB.id, users.adminB.id, 'admin');
   return { orgA, orgB, users };
 }
+
+/** Inserts a service straight into the database (slug and name derived when absent). */
+export async function createService(
+  db: Database,
+  orgId: string,
+  fields: { slug?: string; name?: string; is_public?: boolean; manual_status?: string; status?: string } = {},
+): Promise<{ id: string; slug: string }> {
+  const slug = fields.slug ?? `svc-${randomUUID().slice(0, 8)}`;
+  const [row] = await asSystem(db, 'test', (tx) =>
+    tx.query<{ id: string }>(
+      `insert into public.services (org_id, slug, name, is_public, manual_status, status)
+       values ($1, $2, $3, $4, $5, $6) returning id`,
+      [orgId, slug, fields.name ?? slug, fields.is_public ?? true, fields.manual_status ?? 'operational', fields.status ?? fields.manual_status ?? 'operational'],
+    ),
+  );
+  return { id: row!.id, slug };
+}

@@ -1,0 +1,81 @@
+import type { Queryable } from '../../db/types.ts';
+import type { IncidentState } from './schema.ts';
+import { iso, isoOrNull } from './wire.ts';
+
+interface IncidentRow {
+  id: string;
+  title: string;
+  status: IncidentState['status'];
+  impact: IncidentState['impact'];
+  started_at: Date | string;
+  resolved_at: Date | string | null;
+  created_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+/** The columns of `public.incidents` every reader selects (alias `i`). */
+export const incidentColumns = 'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at';
+
+/**
+ * The full state of incidents (with affected services and the updates timeline), in the order of
+ * `rows`. Three queries whatever the count, so lists do not fan out per incident.
+ */
+export async function expandIncidents(tx: Queryable, orgId: string, rows: IncidentRow[]): Promise<IncidentState[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const services = await tx.query<{ incident_id: string; service_id: string; name: string; status: IncidentState['services'][number]['status'] }>(
+    `select x.incident_id, x.service_id, s.name, x.status
+     from public.incident_services x join public.services s on s.id = x.service_id
+     where x.org_id = $1 and x.incident_id = any($2::uuid[])
+     order by s.position, s.name, s.id`,
+    [orgId, ids],
+  );
+  const updates = await tx.query<{
+    id: string; incident_id: string; status: IncidentState['status']; message: string;
+    author_id: string | null; author_key_id: string | null; created_at: Date | string; updated_at: Date | string;
+  }>(
+    `select id, incident_id, status, message, author_id, author_key_id, created_at, updated_at
+     from public.incident_updates
+     where org_id = $1 and incident_id = any($2::uuid[])
+     order by created_at desc, id desc`,
+    [orgId, ids],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    impact: row.impact,
+    started_at: iso(row.started_at),
+    resolved_at: isoOrNull(row.resolved_at),
+    created_by: row.created_by,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+    services: services
+      .filter((s) => s.incident_id === row.id)
+      .map(({ service_id, name, status }) => ({ service_id, name, status })),
+    updates: updates
+      .filter((u) => u.incident_id === row.id)
+      .map((u) => ({
+        id: u.id,
+        status: u.status,
+        message: u.message,
+        author_id: u.author_id,
+        author_key_id: u.author_key_id,
+        created_at: iso(u.created_at),
+        updated_at: iso(u.updated_at),
+      })),
+  }));
+}
+
+/** One incident of the org in full, or null when it does not exist (or RLS hides it). */
+export async function loadIncident(tx: Queryable, orgId: string, id: string, { lock = false } = {}): Promise<IncidentState | null> {
+  const rows = await tx.query<IncidentRow>(
+    `select ${incidentColumns} from public.incidents i where i.org_id = $1 and i.id = $2${lock ? ' for update' : ''}`,
+    [orgId, id],
+  );
+  const [state] = await expandIncidents(tx, orgId, rows);
+  return state ?? null;
+}
+
+export type { IncidentRow };
