@@ -25,7 +25,15 @@ function inRoundedSquare(x: number, y: number, r: number): boolean {
  * Inside a flame: a teardrop with its round bottom at (cx, bottom) and its tip at `top`, the tip bent
  * sideways by `lean` pixels (a straight teardrop reads as a water drop).
  */
-function inFlame(x: number, y: number, cx: number, top: number, bottom: number, sharpness: number, lean: number): boolean {
+function inFlame(
+  x: number,
+  y: number,
+  cx: number,
+  top: number,
+  bottom: number,
+  sharpness: number,
+  lean: number,
+): boolean {
   const v = ((y - top) / (bottom - top)) * 2 - 1; // -1 at the tip, 1 at the bottom
   if (v < -1 || v > 1) return false;
   const t = Math.acos(-v);
@@ -47,16 +55,23 @@ function render(): Buffer {
   const pixels = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const c = colourAt(px + (sx + 0.5) / samples, py + (sy + 0.5) / samples);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = (py * size + px) * 4;
-      if (a > 0) pixels.set([Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round((a / samples ** 2) * 255)], o);
+      if (a > 0)
+        pixels.set([Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round((a / samples ** 2) * 255)], o);
     }
   }
   return pixels;

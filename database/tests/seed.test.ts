@@ -69,8 +69,12 @@ describe('demo seed', () => {
   it('has 8 services in 2 groups, one of them private, readable by the admin through RLS', async () => {
     const [admin] = await t.db.query<{ id: string }>('select id from auth.users where email = $1', [demoAdmin.email]);
     const { groups, services } = await withUser(t.db, { userId: admin!.id }, async (tx) => ({
-      groups: await tx.query<{ name: string; position: number }>('select name, position from public.service_groups order by position'),
-      services: await tx.query<{ group_id: string | null; is_public: boolean }>('select group_id, is_public from public.services'),
+      groups: await tx.query<{ name: string; position: number }>(
+        'select name, position from public.service_groups order by position',
+      ),
+      services: await tx.query<{ group_id: string | null; is_public: boolean }>(
+        'select group_id, is_public from public.services',
+      ),
     }));
     expect(groups.map((g) => g.position)).toEqual([0, 1]);
     expect(services).toHaveLength(8);
@@ -84,7 +88,10 @@ describe('demo seed', () => {
        where org_id = $1 order by service_id, created_at`,
       [orgId],
     );
-    const services = await t.db.query<{ id: string; status: string }>('select id, status from public.services where org_id = $1', [orgId]);
+    const services = await t.db.query<{ id: string; status: string }>(
+      'select id, status from public.services where org_id = $1',
+      [orgId],
+    );
     const spanDays = (Date.now() - Math.min(...rows.map((r) => new Date(r.created_at).getTime()))) / 86_400_000;
     expect(spanDays).toBeGreaterThanOrEqual(89);
     expect(rows.some((r) => r.status === 'major_outage')).toBe(true);
@@ -125,12 +132,17 @@ describe('demo seed', () => {
        from public.maintenances m where org_id = $1 order by starts_at`,
       [orgId],
     );
-    expect(maintenances.map((m) => [m.status, m.future])).toEqual([['completed', false], ['scheduled', true]]);
+    expect(maintenances.map((m) => [m.status, m.future])).toEqual([
+      ['completed', false],
+      ['scheduled', true],
+    ]);
     expect(maintenances.every((m) => m.services > 0 && m.updates > 0)).toBe(true);
 
-    const [page] = await asAnon(t.db, (tx) => tx.query<{ status: Record<string, unknown[]> & { organization: { has_logo: boolean } } }>(
-      `select public.get_public_status('demo') as status`,
-    ));
+    const [page] = await asAnon(t.db, (tx) =>
+      tx.query<{ status: Record<string, unknown[]> & { organization: { has_logo: boolean } } }>(
+        `select public.get_public_status('demo') as status`,
+      ),
+    );
     expect(page!.status.services).toHaveLength(7);
     expect(page!.status.organization.has_logo).toBe(true);
     expect(page!.status.incidents).toHaveLength(2);
