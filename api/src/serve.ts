@@ -8,6 +8,9 @@ import { createApp } from './app.ts';
 import { systemClock } from './http/app-env.ts';
 import { loadJwtSecret } from './auth/jwt-secret.ts';
 import { localAccessTokens } from './auth/local-jwt.ts';
+import { createMailer } from './mail/mailer.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import { join } from 'node:path';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
@@ -26,7 +29,9 @@ async function main(): Promise<void> {
   const migration = await migrate(db, { log: (line) => log.info(line) });
   const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
-  const app = createApp({ env, db, log, clock: systemClock, tokens: tokens.verifier });
+  const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
+  const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+  const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');

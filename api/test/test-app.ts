@@ -2,6 +2,8 @@ import { createApp, type App } from '../src/app.ts';
 import { parseEnv, type Env } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { localAccessTokens, type LocalAccessTokens } from '../src/auth/local-jwt.ts';
+import { createMailer } from '../src/mail/mailer.ts';
+import { createAuthService } from '../src/auth/auth-service.ts';
 import type { Clock, Deps } from '../src/http/app-env.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +40,10 @@ export async function createTestContext(envOverrides: Record<string, string> = {
   const env = parseEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...envOverrides });
   const tokens = localAccessTokens(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
   const clock = new TestClock();
-  const deps: Deps = { env, db: database.db, log: createLogger('silent'), clock, tokens: tokens.verifier };
+  // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
+  const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
+  const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
+  const deps: Deps = { env, db: database.db, log: createLogger('silent'), clock, tokens: auth.tokens, mail, auth };
   const app = createApp(deps);
   return {
     ...database,

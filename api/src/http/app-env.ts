@@ -2,6 +2,8 @@ import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../logger.ts';
 import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { AuthService } from '../auth/auth-service.ts';
 
 /** The clock, injectable so schedulers and expiries are testable. */
 export interface Clock {
@@ -17,6 +19,10 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   tokens: AccessTokenVerifier;
+  /** The one mail transport (SMTP or .eml files). */
+  mail: Mailer;
+  /** Accounts: the configured provider (local or Supabase) and the login limits. */
+  auth: AuthService;
 }
 
 /** Hono's typing of our context variables. */

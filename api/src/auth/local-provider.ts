@@ -1,0 +1,173 @@
+import type { Database, Queryable } from '../db/types.ts';
+import type { Clock } from '../http/app-env.ts';
+import { asSystem } from '../db/doors.ts';
+import { AppError, conflict } from '../errors.ts';
+import type { LocalAccessTokens } from './local-jwt.ts';
+import type { AccountMail } from './account-mail.ts';
+import type { AuthProvider, AuthSession } from './provider.ts';
+import { invalidCredentials, invalidEmailToken, invalidRefreshToken } from './provider.ts';
+import { loadAuthUser, normalizeEmail, type AuthUser } from './auth-user.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { issueRefreshToken, revokeAllRefreshTokens, revokeFamilyOfToken, rotateRefreshToken } from './refresh-tokens.ts';
+import { consumeEmailToken, createEmailToken } from './email-tokens.ts';
+import { acceptInvitationOnSignup } from './invitation-signup.ts';
+
+interface LocalProviderOptions {
+  db: Database;
+  clock: Clock;
+  mail: AccountMail;
+  tokens: LocalAccessTokens;
+}
+
+// Every query here runs through the auth module's door, only on auth.users, the token tables,
+// invitations, memberships and profiles, and only for the identity just proven (password or token).
+const auth = <T>(db: Database, fn: (tx: Queryable) => Promise<T>) => asSystem(db, 'auth', fn);
+
+/** The embedded default: accounts in auth.users, Argon2id passwords, our own JWTs and refresh tokens. */
+export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOptions): AuthProvider {
+  async function mustLoad(tx: Queryable, userId: string): Promise<AuthUser> {
+    const user = await loadAuthUser(tx, userId);
+    if (!user) throw invalidRefreshToken();
+    return user;
+  }
+
+  async function session(user: AuthUser, refreshToken: string, now: Date): Promise<AuthSession> {
+    return {
+      access_token: await tokens.sign(user.id, user.email, now),
+      token_type: 'bearer',
+      expires_in: tokens.ttlSeconds,
+      refresh_token: refreshToken,
+      user,
+    };
+  }
+
+  /** A new sign-in: a new refresh-token family for `userId`. */
+  async function newSession(tx: Queryable, userId: string, now: Date) {
+    const refreshToken = await issueRefreshToken(tx, userId, now);
+    return { user: await mustLoad(tx, userId), refreshToken };
+  }
+
+  return {
+    kind: 'local',
+    tokens: tokens.verifier,
+
+    async signUp({ email: rawEmail, password, displayName, invitationToken }) {
+      const email = normalizeEmail(rawEmail);
+      const passwordHash = await hashPassword(password);
+      const now = clock.now();
+      const result = await auth(db, async (tx) => {
+        const [taken] = await tx.query('select 1 from auth.users where email = $1', [email]);
+        if (taken) throw conflict('An account with this email address already exists');
+        // Signing up through an invitation proves the address (the token came by mail to it).
+        const [row] = await tx.query<{ id: string }>(
+          `insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $5) returning id`,
+          [email, passwordHash, invitationToken ? now.toISOString() : null, JSON.stringify(displayName ? { display_name: displayName } : {}), now.toISOString()],
+        );
+        const userId = row!.id;
+        if (invitationToken) await acceptInvitationOnSignup(tx, invitationToken, { id: userId, email }, now);
+        const verifyToken = invitationToken ? null : await createEmailToken(tx, userId, 'verify_email', now);
+        return { ...(await newSession(tx, userId, now)), verifyToken };
+      });
+      if (result.verifyToken) await mail.verification(email, result.verifyToken);
+      return { user: result.user, session: await session(result.user, result.refreshToken, now) };
+    },
+
+    async signIn(rawEmail, password) {
+      const email = normalizeEmail(rawEmail);
+      const [row] = await auth(db, (tx) =>
+        tx.query<{ id: string; encrypted_password: string | null }>('select id, encrypted_password from auth.users where email = $1', [email]),
+      );
+      // Unknown email: verifyPassword checks a dummy hash, so both failures cost the same time.
+      const ok = await verifyPassword(row?.encrypted_password, password);
+      if (!row || !ok) throw invalidCredentials();
+      const now = clock.now();
+      const started = await auth(db, async (tx) => {
+        await tx.query('update auth.users set last_sign_in_at = $2 where id = $1', [row.id, now.toISOString()]);
+        return newSession(tx, row.id, now);
+      });
+      return session(started.user, started.refreshToken, now);
+    },
+
+    async refresh(refreshToken) {
+      const now = clock.now();
+      // The transaction commits on every outcome: a detected reuse must leave its family revoked.
+      const result = await auth(db, async (tx) => {
+        const rotation = await rotateRefreshToken(tx, refreshToken, now);
+        return rotation.ok ? { ...rotation, user: await loadAuthUser(tx, rotation.userId) } : rotation;
+      });
+      if (!result.ok || !result.user) throw invalidRefreshToken();
+      return session(result.user, result.token, now);
+    },
+
+    async logout({ userId, refreshToken, scope }) {
+      const now = clock.now();
+      await auth(db, async (tx) => {
+        if (scope === 'global') await revokeAllRefreshTokens(tx, userId, now);
+        else if (refreshToken) await revokeFamilyOfToken(tx, userId, refreshToken, now);
+      });
+    },
+
+    async verifyEmail(token) {
+      const now = clock.now();
+      return auth(db, async (tx) => {
+        const userId = await consumeEmailToken(tx, token, 'verify_email', now);
+        if (!userId) throw invalidEmailToken();
+        await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [userId, now.toISOString()]);
+        return mustLoad(tx, userId);
+      });
+    },
+
+    async resendVerification(userId) {
+      const now = clock.now();
+      const sent = await auth(db, async (tx) => {
+        const user = await mustLoad(tx, userId);
+        if (user.email_verified) throw conflict('Your email address is already verified');
+        return { email: user.email, token: await createEmailToken(tx, userId, 'verify_email', now) };
+      });
+      await mail.verification(sent.email, sent.token);
+    },
+
+    async requestPasswordReset(rawEmail) {
+      const email = normalizeEmail(rawEmail);
+      const now = clock.now();
+      const token = await auth(db, async (tx) => {
+        const [row] = await tx.query<{ id: string }>('select id from auth.users where email = $1', [email]);
+        return row ? createEmailToken(tx, row.id, 'reset_password', now) : null;
+      });
+      if (token) await mail.passwordReset(email, token);
+    },
+
+    async confirmPasswordReset(token, password) {
+      const passwordHash = await hashPassword(password);
+      const now = clock.now();
+      await auth(db, async (tx) => {
+        const userId = await consumeEmailToken(tx, token, 'reset_password', now);
+        if (!userId) throw invalidEmailToken();
+        // The link came by mail, so it proves the address too (as Supabase's recovery does).
+        await tx.query(
+          `update auth.users set encrypted_password = $2, email_confirmed_at = coalesce(email_confirmed_at, $3), updated_at = $3 where id = $1`,
+          [userId, passwordHash, now.toISOString()],
+        );
+        await revokeAllRefreshTokens(tx, userId, now);
+      });
+    },
+
+    async changePassword(userId, oldPassword, newPassword) {
+      const [row] = await auth(db, (tx) =>
+        tx.query<{ encrypted_password: string | null }>('select encrypted_password from auth.users where id = $1', [userId]),
+      );
+      if (!(await verifyPassword(row?.encrypted_password, oldPassword))) {
+        throw new AppError('forbidden', 'The current password is wrong');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      const now = clock.now();
+      const started = await auth(db, async (tx) => {
+        await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [userId, passwordHash, now.toISOString()]);
+        await revokeAllRefreshTokens(tx, userId, now);
+        return newSession(tx, userId, now);
+      });
+      return session(started.user, started.refreshToken, now);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/types.ts';
+import { generateOpaqueToken, hashOpaqueToken, looksLikeOpaqueToken } from './opaque-token.ts';
+
+/** How long an unused refresh token stays valid; each use hands out a new one (sliding). */
+export const refreshTokenTtlMs = 30 * 24 * 3600 * 1000;
+
+/** Issues a refresh token, in `familyId` (a rotation) or in a new family (a new sign-in). */
+export async function issueRefreshToken(tx: Queryable, userId: string, now: Date, familyId: string = randomUUID()): Promise<string> {
+  const token = generateOpaqueToken();
+  await tx.query(
+    `insert into public.refresh_tokens (user_id, family_id, token_hash, expires_at, created_at)
+     values ($1, $2, $3, $4, $5)`,
+    [userId, familyId, hashOpaqueToken(token), new Date(now.getTime() + refreshTokenTtlMs).toISOString(), now.toISOString()],
+  );
+  return token;
+}
+
+/** The outcome of presenting a refresh token. */
+export type Rotation =
+  | { ok: true; userId: string; token: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+
+/**
+ * Uses a refresh token once: marks it used and issues its successor in the same family. Presenting a
+ * token that was already rotated means two parties hold it (one of them stole it): the whole family
+ * is revoked, so the newer token stops working too (OAuth 2.0 Security BCP, refresh token rotation).
+ * The caller must commit even on `reused`, so the revocation sticks.
+ */
+export async function rotateRefreshToken(tx: Queryable, token: string, now: Date): Promise<Rotation> {
+  if (!looksLikeOpaqueToken(token)) return { ok: false, reason: 'unknown' };
+  const [row] = await tx.query<{ id: string; user_id: string; family_id: string; expires_at: string | Date; used_at: unknown; revoked_at: unknown }>(
+    `select id, user_id, family_id, expires_at, used_at, revoked_at from public.refresh_tokens
+     where token_hash = $1 for update`,
+    [hashOpaqueToken(token)],
+  );
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+  if (row.used_at !== null) {
+    await revokeRefreshFamily(tx, row.family_id, now);
+    return { ok: false, reason: 'reused' };
+  }
+  if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+  await tx.query('update public.refresh_tokens set used_at = $2 where id = $1', [row.id, now.toISOString()]);
+  return { ok: true, userId: row.user_id, token: await issueRefreshToken(tx, row.user_id, now, row.family_id) };
+}
+
+/** Revokes every token of one family (one sign-in on one device). */
+export async function revokeRefreshFamily(tx: Queryable, familyId: string, now: Date): Promise<void> {
+  await tx.query('update public.refresh_tokens set revoked_at = $2 where family_id = $1 and revoked_at is null', [familyId, now.toISOString()]);
+}
+
+/** Revokes the family of `token` if it belongs to `userId`; false when it does not. */
+export async function revokeFamilyOfToken(tx: Queryable, userId: string, token: string, now: Date): Promise<boolean> {
+  if (!looksLikeOpaqueToken(token)) return false;
+  const [row] = await tx.query<{ family_id: string }>(
+    'select family_id from public.refresh_tokens where token_hash = $1 and user_id = $2',
+    [hashOpaqueToken(token), userId],
+  );
+  if (!row) return false;
+  await revokeRefreshFamily(tx, row.family_id, now);
+  return true;
+}
+
+/** Revokes every refresh token of a user (password reset or change, sign out everywhere). */
+export async function revokeAllRefreshTokens(tx: Queryable, userId: string, now: Date): Promise<void> {
+  await tx.query('update public.refresh_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null', [userId, now.toISOString()]);
+}

@@ -1,0 +1,140 @@
+import { createClient, type AuthError, type Session, type User } from '@supabase/supabase-js';
+import type { Database } from '../db/types.ts';
+import type { Clock } from '../http/app-env.ts';
+import { asSystem } from '../db/doors.ts';
+import { AppError, conflict } from '../errors.ts';
+import type { AuthProvider, AuthSession } from './provider.ts';
+import { invalidCredentials, invalidRefreshToken } from './provider.ts';
+import { loadAuthUser, normalizeEmail, type AuthUser } from './auth-user.ts';
+import { supabaseAccessTokens } from './supabase-jwt.ts';
+import { userMirror } from './mirror-user.ts';
+import { acceptInvitationOnSignup, findPendingInvitation, invitationRequired } from './invitation-signup.ts';
+
+interface SupabaseProviderOptions {
+  db: Database;
+  clock: Clock;
+  supabaseUrl: string;
+  anonKey: string;
+  jwtSecret?: string | undefined;
+  /** Where Supabase's reset mail sends the user back to. */
+  redirectBaseUrl: string;
+}
+
+/** Links Supabase Auth mails (confirmation, recovery) go to Supabase itself, not to our routes. */
+const handledBySupabase = () =>
+  new AppError('bad_request', 'With AUTH_PROVIDER=supabase, Supabase Auth sends and checks these links itself');
+
+/** Our error for a failed Supabase Auth call (its status and code decide; its text is passed on). */
+function fromSupabase(error: AuthError): AppError {
+  if (error.status === 429) return new AppError('rate_limited', 'Too many requests to Supabase Auth; try again later', { headers: { 'Retry-After': '60' } });
+  if (error.code === 'user_already_exists' || error.code === 'email_exists') return conflict('An account with this email address already exists');
+  if (error.code === 'weak_password') return new AppError('validation_failed', error.message);
+  if (error.code === 'email_not_confirmed') return new AppError('forbidden', 'Confirm your email address first (see the mail from Supabase Auth)');
+  if (!error.status || error.status >= 500) return new AppError('unavailable', 'Supabase Auth is not reachable');
+  return new AppError('bad_request', error.message);
+}
+
+function toAuthUser(user: User): AuthUser {
+  const displayName = user.user_metadata?.['display_name'];
+  return {
+    id: user.id,
+    email: user.email ?? '',
+    email_verified: Boolean(user.email_confirmed_at),
+    display_name: typeof displayName === 'string' ? displayName : null,
+    created_at: new Date(user.created_at).toISOString(),
+  };
+}
+
+/** Supabase Auth (GoTrue) through @supabase/supabase-js; the API only verifies its JWTs. */
+export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSecret, redirectBaseUrl }: SupabaseProviderOptions): AuthProvider {
+  const mirror = userMirror(db);
+  const tokens = supabaseAccessTokens({ supabaseUrl, jwtSecret, mirror });
+  // One client per call: a client holds one session, and this server speaks for many users.
+  const client = () =>
+    createClient(supabaseUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+
+  async function toSession(session: Session): Promise<AuthSession> {
+    const user = toAuthUser(session.user);
+    await mirror.ensure({ id: user.id, email: user.email, emailConfirmedAt: session.user.email_confirmed_at ?? null, displayName: user.display_name });
+    return { access_token: session.access_token, token_type: 'bearer', expires_in: session.expires_in, refresh_token: session.refresh_token, user };
+  }
+
+  async function emailOf(userId: string): Promise<string> {
+    const user = await asSystem(db, 'auth', (tx) => loadAuthUser(tx, userId));
+    if (!user) throw invalidCredentials();
+    return user.email;
+  }
+
+  return {
+    kind: 'supabase',
+    tokens,
+
+    async signUp({ email: rawEmail, password, displayName, invitationToken }) {
+      const email = normalizeEmail(rawEmail);
+      // Check the invitation before creating the Supabase account, so a bad token creates nothing.
+      if (invitationToken && !(await asSystem(db, 'auth', (tx) => findPendingInvitation(tx, invitationToken, email, clock.now())))) {
+        throw invitationRequired();
+      }
+      const { data, error } = await client().auth.signUp({ email, password, options: { data: displayName ? { display_name: displayName } : {} } });
+      if (error) throw fromSupabase(error);
+      if (!data.user) throw new AppError('unavailable', 'Supabase Auth answered without a user');
+      const user = toAuthUser(data.user);
+      await mirror.ensure({ id: user.id, email: user.email, emailConfirmedAt: data.user.email_confirmed_at ?? null, displayName: user.display_name });
+      if (invitationToken) await asSystem(db, 'auth', (tx) => acceptInvitationOnSignup(tx, invitationToken, user, clock.now()));
+      return { user, session: data.session ? await toSession(data.session) : null };
+    },
+
+    async signIn(email, password) {
+      const { data, error } = await client().auth.signInWithPassword({ email: normalizeEmail(email), password });
+      if (error?.code === 'invalid_credentials' || error?.status === 400) throw invalidCredentials();
+      if (error) throw fromSupabase(error);
+      return toSession(data.session);
+    },
+
+    async refresh(refreshToken) {
+      const { data, error } = await client().auth.refreshSession({ refresh_token: refreshToken });
+      if (error && error.status && error.status < 500 && error.status !== 429) throw invalidRefreshToken();
+      if (error) throw fromSupabase(error);
+      if (!data.session) throw invalidRefreshToken();
+      return toSession(data.session);
+    },
+
+    async logout({ accessToken, scope }) {
+      // Supabase ends the session named by the access token's session_id (local) or all of them.
+      const { error } = await client().auth.admin.signOut(accessToken, scope);
+      if (error && error.status !== 401 && error.status !== 404) throw fromSupabase(error);
+    },
+
+    async verifyEmail() {
+      throw handledBySupabase();
+    },
+
+    async resendVerification() {
+      throw handledBySupabase();
+    },
+
+    async requestPasswordReset(email) {
+      const { error } = await client().auth.resetPasswordForEmail(normalizeEmail(email), { redirectTo: `${redirectBaseUrl}/reset-password` });
+      // Unknown addresses are not errors (no enumeration); only an outage or a rate limit is.
+      if (error && (error.status === 429 || !error.status || error.status >= 500)) throw fromSupabase(error);
+    },
+
+    async confirmPasswordReset() {
+      throw handledBySupabase();
+    },
+
+    async changePassword(userId, oldPassword, newPassword) {
+      // Signing in with the old password proves it and gives the session that may set the new one.
+      const session = client();
+      const { data, error } = await session.auth.signInWithPassword({ email: await emailOf(userId), password: oldPassword });
+      if (error?.status === 400) throw new AppError('forbidden', 'The current password is wrong');
+      if (error) throw fromSupabase(error);
+      if (data.user.id !== userId) throw new AppError('forbidden', 'The current password is wrong');
+      const updated = await session.auth.updateUser({ password: newPassword });
+      if (updated.error) throw fromSupabase(updated.error);
+      const others = await session.auth.signOut({ scope: 'others' });
+      if (others.error) throw fromSupabase(others.error);
+      return toSession(data.session);
+    },
+  };
+}
