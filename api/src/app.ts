@@ -30,7 +30,8 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   app.use('/api/*', authenticate());
 
   for (const { access, route, handler } of routes) {
-    app.openapi({ ...route, middleware: [requireAccess(access)] }, handler);
+    // A route's own middleware (idempotency, public headers) runs after the access check.
+    app.openapi({ ...route, middleware: [requireAccess(access), ...[route.middleware ?? []].flat()] }, handler);
   }
 
   app.notFound(() => {
