@@ -6,6 +6,10 @@ export const errorStatus = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** SIGNUP=closed: this instance takes no new accounts. */
+  signup_closed: 403,
+  /** SIGNUP=invite (or a given invitation_token): no valid pending invitation for this email. */
+  invitation_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

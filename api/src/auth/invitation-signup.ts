@@ -14,7 +14,7 @@ export interface PendingInvitation {
 
 /** Sign-up needs an invitation here, and this one is missing, invalid, expired or for another email. */
 export const invitationRequired = (message = 'Sign-up on this instance needs a valid invitation for this email address') =>
-  new AppError('forbidden', message, { details: { reason: 'invitation_required' } });
+  new AppError('invitation_required', message);
 
 /**
  * Finds the pending (not accepted, not revoked, not expired) invitation of `token` addressed to

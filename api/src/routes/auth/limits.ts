@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/app-env.ts';
+import { clientIp } from '../../http/client-ip.ts';
+import { enforceRateLimits } from '../../http/rate-limit.ts';
+import { normalizeEmail } from '../../auth/auth-user.ts';
+
+/** Counts a login attempt per client IP and per email; 429 with Retry-After beyond either limit. */
+export function limitLogin(c: Context<AppEnv>, email: string): void {
+  const { auth, env } = c.get('deps');
+  enforceRateLimits([
+    [auth.limits.loginPerIp, clientIp(c, env.TRUST_PROXY)],
+    [auth.limits.loginPerAccount, `email:${normalizeEmail(email)}`],
+  ]);
+}
+
+/** Counts a password check of a signed-in account (password change) against the per-account limit. */
+export function limitPasswordCheck(c: Context<AppEnv>, userId: string): void {
+  enforceRateLimits([[c.get('deps').auth.limits.loginPerAccount, `user:${userId}`]]);
+}
+
+/** Counts an anonymous account action (sign-up, link confirmation) per client IP. */
+export function limitAction(c: Context<AppEnv>): void {
+  const { auth, env } = c.get('deps');
+  enforceRateLimits([[auth.limits.actionsPerIp, clientIp(c, env.TRUST_PROXY)]]);
+}
+
+/** Counts a mail asked for `address` (reset, verification) per client IP and per address. */
+export function limitMail(c: Context<AppEnv>, address: string): void {
+  const { auth, env } = c.get('deps');
+  enforceRateLimits([
+    [auth.limits.actionsPerIp, clientIp(c, env.TRUST_PROXY)],
+    [auth.limits.mailPerAccount, address],
+  ]);
+}
