@@ -16,6 +16,15 @@ alter table public.maintenance_updates
 create index maintenance_updates_author_key_idx on public.maintenance_updates (author_key_id);
 
 -- -----------------------------------------------------------------------------------------------------
+-- Timeline order
+-- -----------------------------------------------------------------------------------------------------
+
+-- Two entries can share a `created_at` (same millisecond, or a backdated one); insertion order breaks
+-- the tie so a timeline never reorders between reads.
+alter table public.incident_updates add column entry_no bigint generated always as identity;
+alter table public.maintenance_updates add column entry_no bigint generated always as identity;
+
+-- -----------------------------------------------------------------------------------------------------
 -- The instants a maintenance window really started and ended
 -- -----------------------------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
     `select id, incident_id, status, message, author_id, author_key_id, created_at, updated_at
      from public.incident_updates
      where org_id = $1 and incident_id = any($2::uuid[])
-     order by created_at desc, id desc`,
+     order by created_at desc, entry_no desc`,
     [orgId, ids],
   );
   return rows.map((row) => ({
