@@ -2,6 +2,7 @@ import type { Queryable } from '../db/types.ts';
 import type { HoldStatus, ServiceStatus, StatusSource } from '../contract/status.ts';
 import { appendEvent } from '../db/events.ts';
 import { effectiveStatus } from './effective-status.ts';
+import { serviceColumns, toServiceWire, type ServiceRow } from './service-row.ts';
 
 /** Why statuses are being recomputed; written to history and the event. */
 export interface StatusChangeCause {
@@ -63,13 +64,13 @@ export async function recomputeServiceStatuses(
       inMaintenance: row.in_maintenance,
     });
     if (status === row.status) continue;
-    const [service] = await tx.query<Record<string, unknown>>(
-      `update public.services set status = $2, updated_at = now() where id = $1
-       returning id, slug, name, description, group_id, position, is_public, status, created_at, updated_at`,
+    // The payload's service has the same shape as every other service event (manual_status included).
+    const [service] = await tx.query<ServiceRow>(
+      `update public.services set status = $2, updated_at = now() where id = $1 returning ${serviceColumns}`,
       [row.id, status],
     );
     const event = await appendEvent(tx, orgId, 'service.status_changed', {
-      service,
+      service: toServiceWire(service!),
       previous_status: row.status,
       source: cause.source,
       incident_id: cause.incidentId ?? null,

@@ -1,0 +1,3 @@
+import { putServiceOrder } from './put.ts';
+
+export const serviceOrderRoutes = [putServiceOrder];

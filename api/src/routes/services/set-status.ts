@@ -1,0 +1,46 @@
+import { createRoute } from '@hono/zod-openapi';
+import { defineRoute } from '../../http/define-route.ts';
+import { asCaller } from '../../http/caller-door.ts';
+import { appendEvent } from '../../db/events.ts';
+import { recomputeServiceStatuses } from '../../status/recompute.ts';
+import { toServiceWire } from '../../status/service-row.ts';
+import { writeServiceStatus } from './access.ts';
+import { loadService } from './load.ts';
+import { ServiceBody, ServiceParams, SetStatusBody } from './schema.ts';
+
+/**
+ * POST /api/organizations/:orgId/services/:id/status: sets the service's manual hold. The shown status
+ * is recomputed from every hold (an open incident may keep it worse); when it changes, history and a
+ * `service.status_changed` event are written (source `manual` for a person, `api` for a key). When
+ * only the hold changes, a `service.manual_status_changed` event carries the new state, so the admin
+ * SPA sees the hold it will fall back to. Setting the hold it already has writes nothing.
+ */
+export const setServiceStatus = defineRoute(
+  writeServiceStatus,
+  createRoute({
+    method: 'post',
+    path: '/api/organizations/{orgId}/services/{id}/status',
+    tags: ['services'],
+    summary: "Set a service's manual status",
+    request: { params: ServiceParams, body: { required: true, content: { 'application/json': { schema: SetStatusBody } } } },
+    responses: { 200: { description: 'The service with its shown status', content: { 'application/json': { schema: ServiceBody } } } },
+  }),
+  async (c) => {
+    const { orgId } = c.get('org');
+    const { id } = c.req.valid('param');
+    const { status, message } = c.req.valid('json');
+    const source = c.get('caller').kind === 'api_key' ? 'api' : 'manual';
+    const service = await asCaller(c, async (tx) => {
+      const current = await loadService(tx, orgId, id, true);
+      if (current.manual_status === status) return toServiceWire(current);
+      await tx.query('update public.services set manual_status = $3, updated_at = now() where org_id = $1 and id = $2', [orgId, id, status]);
+      const changes = await recomputeServiceStatuses(tx, orgId, [id], { source, message: message ?? null });
+      const service = toServiceWire(await loadService(tx, orgId, id));
+      if (changes.length === 0) {
+        await appendEvent(tx, orgId, 'service.manual_status_changed', { service, previous_manual_status: current.manual_status });
+      }
+      return service;
+    });
+    return c.json({ data: service }, 200);
+  },
+);
