@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.ts';
+import { authClient } from './test-client.ts';
+
+/** The bindings @hono/node-server passes for a request from `ip` (app.request() has none). */
+const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip, remotePort: 40000, remoteFamily: 'IPv4' } } });
+const password = 'correct-horse-battery';
+
+describe('login limits and uniform failures', () => {
+  let t: TestContext;
+  let api: ReturnType<typeof authClient>;
+  beforeAll(async () => {
+    t = await createTestContext();
+    api = authClient(t.app);
+    expect((await api.post('/api/auth/signup', { email: 'known@example.test', password })).status).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('answers a wrong password and an unknown email with the same body', async () => {
+    const wrong = await api.post('/api/auth/login', { email: 'known@example.test', password: 'wrong-password-123' }, undefined, from('198.51.100.1'));
+    const unknown = await api.post('/api/auth/login', { email: 'unknown@example.test', password: 'wrong-password-123' }, undefined, from('198.51.100.1'));
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const strip = (body: { error: Record<string, unknown> }) => ({ ...body.error, requestId: undefined });
+    expect(strip(wrong.body)).toEqual(strip(unknown.body));
+    expect(wrong.body.error).toEqual({ code: 'unauthorized', message: 'Invalid email or password', requestId: expect.any(String) });
+  });
+
+  it('takes about the same time for a wrong password and an unknown email (both verify one Argon2id hash)', async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      await api.post('/api/auth/login', { email, password: 'wrong-password-123' }, undefined, from('198.51.100.2'));
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time('known@example.test'));
+      unknown.push(await time(`nobody-${i}@example.test`));
+    }
+    // Loose bounds: the machine is shared; a skipped hash would be ~100× faster, not 3×.
+    const ratio = median(known) / median(unknown);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+  });
+
+  it('answers the 31st login from one IP within 5 minutes with 429 and Retry-After; X-Forwarded-For is ignored by default', async () => {
+    const ip = from('203.0.113.7');
+    for (let i = 0; i < 30; i++) {
+      const res = await t.app.request(
+        '/api/auth/login',
+        { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.0.0.${i}` }, body: JSON.stringify({ email: `spray-${i}@example.test`, password }) },
+        ip,
+      );
+      expect(res.status).toBe(401);
+    }
+    const limited = await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('Retry-After')).toBe('300');
+    expect(limited.body.error).toMatchObject({ code: 'rate_limited', details: { retry_after: 300 } });
+
+    // Another client is not affected; the limited one may try again when the window has passed.
+    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, from('203.0.113.8'))).status).toBe(200);
+    t.clock.advance(120_000);
+    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).headers.get('Retry-After')).toBe('180');
+    t.clock.advance(180_000);
+    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).status).toBe(200);
+  });
+
+  it('limits attempts on one email across IPs (10 per 5 minutes)', async () => {
+    for (let i = 0; i < 10; i++) {
+      const res = await api.post('/api/auth/login', { email: 'Target@example.test', password: 'guess-number-' + i }, undefined, from(`192.0.2.${i + 1}`));
+      expect(res.status).toBe(401);
+    }
+    const res = await api.post('/api/auth/login', { email: 'target@example.test', password }, undefined, from('192.0.2.99'));
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+});
