@@ -1,0 +1,42 @@
+import type { ServerResponse } from 'node:http';
+import type { Hub } from './hub.ts';
+import type { Subscriber } from './subscriber.ts';
+import { sseRetry, streamHeaders } from './sse.ts';
+
+export interface OpenStreamOptions {
+  hub: Hub;
+  res: ServerResponse;
+  topic: string;
+  headers?: Record<string, string>;
+  retryMs: number;
+  /** Sets the stream up before events flow (expiry timers, access re-checks). */
+  prepare?: (sub: Subscriber) => void;
+  /** Writes what the client missed (replay or snapshot); resolves to the seq it reaches. */
+  replay: (write: (frame: string) => void) => Promise<number>;
+  /** The stream is live from `seq` on (the reader follows the org from there). */
+  onLive: (seq: number) => void;
+  /** A replay that failed (database down): the stream is cut and the client retries. */
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Answers an SSE request on the raw Node response: headers, `retry:`, then the replay while live
+ * events are held, then live delivery. The subscriber is registered BEFORE the replay is read, so an
+ * event committed meanwhile is either in the replay or held and sent after it — never lost; held
+ * events at or below the replayed seq are skipped, so none arrives twice.
+ */
+export async function openStream({ hub, res, topic, headers = {}, retryMs, prepare, replay, onLive, onError }: OpenStreamOptions): Promise<void> {
+  res.writeHead(200, { ...streamHeaders, ...headers });
+  res.write(sseRetry(retryMs));
+  const sub = hub.subscribe(topic, res, -1);
+  prepare?.(sub);
+  try {
+    const seq = await replay((frame) => sub.write(Buffer.from(frame)));
+    if (sub.closed) return;
+    sub.goLive(seq);
+    onLive(seq);
+  } catch (error) {
+    onError(error);
+    res.destroy();
+  }
+}

@@ -1,0 +1,89 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { decodeJwt } from 'jose';
+import { defineRoute } from '../../http/define-route.ts';
+import { asCaller } from '../../http/caller-door.ts';
+import { openStream } from '../../realtime/open-stream.ts';
+import { orgTopic } from '../../realtime/topics.ts';
+import { sseFrame } from '../../realtime/sse.ts';
+import { orgEventFrame } from '../../realtime/frames.ts';
+import type { StoredEvent } from '../../db/events.ts';
+import { alreadySent, lastEventId, sseResponse, streamContext } from './stream-request.ts';
+
+/** When the caller's bearer access token expires (ms since epoch), or null for API keys. */
+function tokenExpiry(authorization: string | undefined): number | null {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token || token.startsWith('lsk_')) return null;
+  const { exp } = decodeJwt(token); // already verified by authenticate()
+  return typeof exp === 'number' ? exp * 1000 : null;
+}
+
+/** GET /api/organizations/:orgId/stream: every event of the org, for its members and `read` keys. */
+export const getOrgStream = defineRoute(
+  { kind: 'org', role: 'viewer', scopes: ['read'] },
+  createRoute({
+    method: 'get',
+    path: '/api/organizations/{orgId}/stream',
+    tags: ['streams'],
+    summary: "Live events of the organization (SSE); closes when access ends",
+    request: {
+      params: z.object({ orgId: z.uuid() }),
+      query: z.object({ lastEventId: z.string().max(32).optional() }),
+    },
+    responses: { 200: sseResponse },
+  }),
+  async (c) => {
+    const { log } = c.get('deps');
+    const { orgId } = c.get('org');
+    const { realtime, res } = streamContext(c);
+    const after = lastEventId(c);
+    const expiresAt = tokenExpiry(c.req.header('Authorization'));
+    await openStream({
+      hub: realtime.hub,
+      res,
+      topic: orgTopic(orgId),
+      headers: { 'X-Request-Id': c.get('requestId') },
+      retryMs: realtime.retryMs,
+      prepare: (sub) => {
+        // Membership is re-read on access-changing events and on every heartbeat.
+        sub.recheck = async () => {
+          const [row] = await asCaller(c, (tx) =>
+            tx.query<{ ok: boolean }>(`select private.has_role_on_org($1, 'viewer', array['read']) as ok`, [orgId]),
+          );
+          return row?.ok === true;
+        };
+        if (expiresAt !== null) {
+          const timer = setTimeout(() => sub.end(), Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+          timer.unref();
+          sub.cleanups.push(() => clearTimeout(timer));
+        }
+      },
+      replay: (write) =>
+        asCaller(c, async (tx) => {
+          const [org] = await tx.query<{ seq: number; fresh: boolean | null }>(
+            `select o.last_event_seq as seq,
+                    (select e.created_at >= now() - make_interval(secs => $3) from public.status_events e
+                      where e.org_id = o.id and e.seq = $2 + 1) as fresh
+             from public.organizations o where o.id = $1`,
+            [orgId, after ?? -1, realtime.replayMaxAgeS],
+          );
+          const current = Number(org?.seq ?? 0);
+          const inWindow =
+            after !== null && after <= current && current - after <= realtime.replayMaxEvents && (after === current || org?.fresh === true);
+          if (!inWindow) {
+            write(sseFrame('snapshot', { seq: current, resync: true }, current));
+            return current;
+          }
+          const events = await tx.query<StoredEvent>(
+            `select seq, type, payload, actor, created_at from public.status_events
+             where org_id = $1 and seq > $2 order by seq`,
+            [orgId, after],
+          );
+          for (const event of events) write(orgEventFrame(event));
+          return Math.max(current, ...events.map((event) => Number(event.seq)));
+        }),
+      onLive: (seq) => realtime.reader.follow(orgId, seq),
+      onError: (error) => log.warn({ err: error, requestId: c.get('requestId') }, 'org stream replay failed'),
+    });
+    return alreadySent();
+  },
+);
