@@ -79,8 +79,8 @@ create table public.service_status_history (
   foreign key (org_id, service_id) references public.services (org_id, id) on delete cascade
 );
 create index service_status_history_service_idx on public.service_status_history (org_id, service_id, created_at);
-create index service_status_history_incident_idx on public.service_status_history (incident_id);
-create index service_status_history_maintenance_idx on public.service_status_history (maintenance_id);
+create index service_status_history_incident_idx on public.service_status_history (org_id, incident_id);
+create index service_status_history_maintenance_idx on public.service_status_history (org_id, maintenance_id);
 alter table public.service_status_history enable row level security;
 
 -- -----------------------------------------------------------------------------------------------------

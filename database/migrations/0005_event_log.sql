@@ -46,6 +46,9 @@ create trigger status_events_assign_seq before insert on public.status_events
 
 create policy "Members can read their org's events" on public.status_events
   for select to authenticated using ((select private.has_role_on_org(org_id, 'viewer', array['read'])));
--- Anyone with a part in the org may record what they changed; the trigger fills seq and actor.
+-- Whoever may change the org's data records what they changed; the trigger fills seq and actor.
+-- Viewers and `read` keys change nothing, so they append nothing: otherwise they could put made-up
+-- states on the org's stream and into its audit trail.
 create policy "Members can append their org's events" on public.status_events
-  for insert to authenticated with check ((select private.has_role_on_org(org_id, 'viewer', array['read'])));
+  for insert to authenticated with check ((select private.has_role_on_org(org_id, 'member',
+    array['status:write', 'incidents:write', 'maintenances:write', 'alerts:write'])));

@@ -8,6 +8,10 @@
 -- but a grant that is never needed is a grant that can go wrong).
 revoke all on all tables in schema public from anon;
 alter default privileges in schema public revoke all on tables from anon;
+-- Nor the rights row level security does not cover: TRUNCATE ignores policies (one statement would
+-- empty every tenant's table), and TRIGGER/REFERENCES let a request attach objects to our tables.
+revoke truncate, trigger, references on all tables in schema public from authenticated;
+alter default privileges in schema public revoke truncate, trigger, references on tables from authenticated;
 
 -- The org's current slug for a slug or a renamed org's old slug; null when unknown.
 create or replace function public.resolve_org_slug(p_slug text) returns text
