@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.ts';
+import { startSupabaseStandIn, type SupabaseStandIn } from '../../../test/supabase-stand-in.ts';
+import { addMember, createOrg } from '../../../test/fixtures.ts';
+import { asSystem } from '../../db/doors.ts';
+import { authClient } from './test-client.ts';
+
+const password = 'correct-horse-battery';
+
+describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
+  let standIn: SupabaseStandIn;
+  let t: TestContext;
+  let api: ReturnType<typeof authClient>;
+  beforeAll(async () => {
+    standIn = await startSupabaseStandIn({ mode: 'jwks' });
+    t = await createTestContext({ AUTH_PROVIDER: 'supabase', SUPABASE_URL: standIn.url, SUPABASE_ANON_KEY: standIn.anonKey });
+    api = authClient(t.app);
+  });
+  afterAll(async () => {
+    await t.close();
+    await standIn.close();
+  });
+
+  let userId = '';
+
+  it('signs up through Supabase and mirrors the user into our auth.users', async () => {
+    const res = await api.post('/api/auth/signup', { email: 'Linus@Example.test', password, display_name: 'Linus' });
+    expect(res.status).toBe(201);
+    expect(res.body.data).toEqual({
+      access_token: expect.any(String),
+      token_type: 'bearer',
+      expires_in: 3600,
+      refresh_token: expect.any(String),
+      user: { id: expect.any(String), email: 'linus@example.test', email_verified: true, display_name: 'Linus', created_at: expect.any(String) },
+    });
+    userId = res.body.data.user.id;
+    const rows = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ email: string; display_name: string | null }>(
+        'select u.email, p.display_name from auth.users u join public.profiles p on p.user_id = u.id where u.id = $1',
+        [userId],
+      ),
+    );
+    expect(rows).toEqual([{ email: 'linus@example.test', display_name: 'Linus' }]);
+    expect((await api.post('/api/auth/signup', { email: 'linus@example.test', password })).status).toBe(409);
+  });
+
+  it('logs in; the Supabase access token works on /me with the user\'s organizations', async () => {
+    const res = await api.post('/api/auth/login', { email: 'linus@example.test', password });
+    expect(res.status).toBe(200);
+    const org = await createOrg(t.db);
+    await addMember(t.db, org.id, userId, 'viewer');
+    const me = await api.get('/api/auth/me', res.body.data.access_token);
+    expect(me.status).toBe(200);
+    expect(me.body.data.user).toMatchObject({ id: userId, email: 'linus@example.test' });
+    expect(me.body.data.organizations).toEqual([{ id: org.id, slug: org.slug, name: org.slug, role: 'viewer' }]);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const wrong = await api.post('/api/auth/login', { email: 'linus@example.test', password: 'wrong-password-1' });
+    const unknown = await api.post('/api/auth/login', { email: 'nobody@example.test', password: 'wrong-password-1' });
+    expect(wrong.status).toBe(401);
+    expect({ ...wrong.body.error, requestId: 0 }).toEqual({ ...unknown.body.error, requestId: 0 });
+  });
+
+  it('mirrors a user first seen through a token (signed up elsewhere) on first use', async () => {
+    const session = await standIn.createUserWithSession('elsewhere@example.test', password);
+    const me = await api.get('/api/auth/me', session.access_token);
+    expect(me.status).toBe(200);
+    expect(me.body.data).toEqual({ user: expect.objectContaining({ id: session.user.id, email: 'elsewhere@example.test' }), organizations: [] });
+  });
+
+  it('refreshes through Supabase; a reused refresh token is refused and ends that session', async () => {
+    const login = (await api.post('/api/auth/login', { email: 'linus@example.test', password })).body.data;
+    const first = await api.post('/api/auth/refresh', { refresh_token: login.refresh_token });
+    expect(first.status).toBe(200);
+    expect(first.body.data.refresh_token).not.toBe(login.refresh_token);
+    expect((await api.post('/api/auth/refresh', { refresh_token: login.refresh_token })).status).toBe(401);
+    expect((await api.post('/api/auth/refresh', { refresh_token: first.body.data.refresh_token })).status).toBe(401);
+  });
+
+  it('asks Supabase to mail a reset link, answering 204 for known and unknown addresses alike', async () => {
+    expect((await api.post('/api/auth/password-reset', { email: 'linus@example.test' })).status).toBe(204);
+    expect((await api.post('/api/auth/password-reset', { email: 'ghost@example.test' })).status).toBe(204);
+    expect(standIn.recoveries).toEqual(['linus@example.test', 'ghost@example.test']);
+    // Supabase's own links confirm; our confirm route says so instead of pretending.
+    const confirm = await api.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: 'new-password-123' });
+    expect(confirm.status).toBe(400);
+    expect(confirm.body.error.message).toMatch(/Supabase Auth/);
+  });
+
+  it('changes the password: old one required, other sessions ended, a fresh session answered', async () => {
+    const phone = (await api.post('/api/auth/login', { email: 'linus@example.test', password })).body.data;
+    const laptop = (await api.post('/api/auth/login', { email: 'linus@example.test', password })).body.data;
+    const wrong = await api.post('/api/auth/password', { old_password: 'not-the-password', new_password: 'penguin-kernel-1991' }, laptop.access_token);
+    expect(wrong.status).toBe(403);
+    const res = await api.post('/api/auth/password', { old_password: password, new_password: 'penguin-kernel-1991' }, laptop.access_token);
+    expect(res.status).toBe(200);
+    expect(res.body.data.user.id).toBe(userId);
+    expect((await api.post('/api/auth/refresh', { refresh_token: phone.refresh_token })).status).toBe(401);
+    expect((await api.post('/api/auth/login', { email: 'linus@example.test', password })).status).toBe(401);
+    expect((await api.post('/api/auth/refresh', { refresh_token: res.body.data.refresh_token })).status).toBe(200);
+  });
+
+  it('logs out through Supabase: the session\'s refresh token stops working', async () => {
+    const session = (await api.post('/api/auth/login', { email: 'linus@example.test', password: 'penguin-kernel-1991' })).body.data;
+    const res = await api.post('/api/auth/logout', { refresh_token: session.refresh_token }, session.access_token);
+    expect(res.status).toBe(204);
+    expect((await api.post('/api/auth/refresh', { refresh_token: session.refresh_token })).status).toBe(401);
+  });
+
+  it('refuses local tokens when the provider is Supabase', async () => {
+    const res = await api.get('/api/auth/me', await t.tokens.sign(userId, 'linus@example.test'));
+    expect(res.status).toBe(401);
+  });
+});
