@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../http/app-env.ts';
 import type { Database, Queryable } from '../db/types.ts';
@@ -55,10 +55,9 @@ export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions 
     );
     switch (outcome.kind) {
       case 'replay':
-        return c.body(outcome.body === '' ? null : outcome.body, outcome.status as ContentfulStatusCode, {
-          'Content-Type': outcome.contentType,
-          'Idempotent-Replayed': 'true',
-        });
+        c.header('Idempotent-Replayed', 'true');
+        if (outcome.body === '') return c.body(null, outcome.status as StatusCode);
+        return c.body(outcome.body, outcome.status as ContentfulStatusCode, { 'Content-Type': outcome.contentType });
       case 'mismatch':
         throw new AppError('unprocessable', `This ${idempotencyHeader} was already used with a different request; use a new key for a new request`);
       case 'in_progress':

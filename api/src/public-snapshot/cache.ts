@@ -1,0 +1,104 @@
+/** A cached value of one org at one event seq. */
+export interface Versioned {
+  orgId: string;
+  seq: number;
+}
+
+export interface SnapshotCacheOptions {
+  /**
+   * Safety net only: events invalidate entries at once, but a lost notification (a dropped LISTEN
+   * connection) or a time window sliding (recently resolved incidents) must not stay forever.
+   */
+  ttlMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}
+
+interface Entry {
+  value: Versioned;
+  expiresAt: number;
+}
+
+/**
+ * In-memory public snapshots per org, so public reads do not hit the database. An event of an org
+ * (`invalidate(orgId, seq)`) drops its entries; a build that started before that event and finishes
+ * after it is answered but not kept (its seq is older than the event's). Concurrent misses of one key
+ * share one build.
+ */
+export class SnapshotCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #keysOfOrg = new Map<string, Set<string>>();
+  readonly #inflight = new Map<string, Promise<Versioned | null>>();
+  readonly #newestSeq = new Map<string, number>();
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+
+  constructor({ ttlMs = 15_000, maxEntries = 2_000, now = Date.now }: SnapshotCacheOptions = {}) {
+    this.#ttlMs = ttlMs;
+    this.#maxEntries = maxEntries;
+    this.#now = now;
+  }
+
+  /** The cached value of `key`, or `build()`'s (kept unless stale); null is never cached. */
+  get<T extends Versioned>(key: string, build: () => Promise<T | null>): Promise<T | null> {
+    const hit = this.#entries.get(key);
+    if (hit && hit.expiresAt > this.#now()) return Promise.resolve(hit.value as T);
+    let pending = this.#inflight.get(key);
+    if (!pending) {
+      const started = this.#load(key, build);
+      pending = started;
+      this.#inflight.set(key, started);
+      const done = () => {
+        if (this.#inflight.get(key) === started) this.#inflight.delete(key);
+      };
+      started.then(done, done);
+    }
+    return pending as Promise<T | null>;
+  }
+
+  /** An event of `orgId` committed at `seq`: everything cached of that org is out of date. */
+  invalidate(orgId: string, seq: number): void {
+    if (seq > (this.#newestSeq.get(orgId) ?? 0)) this.#newestSeq.set(orgId, seq);
+    const keys = this.#keysOfOrg.get(orgId);
+    if (!keys) return;
+    for (const key of keys) {
+      this.#entries.delete(key);
+      // A build in flight may predate the event; later readers start a fresh one.
+      this.#inflight.delete(key);
+    }
+    this.#keysOfOrg.delete(orgId);
+  }
+
+  /** Drops everything (e.g. after the event listener reconnected: notifications may be lost). */
+  clear(): void {
+    this.#entries.clear();
+    this.#keysOfOrg.clear();
+    this.#inflight.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async #load(key: string, build: () => Promise<Versioned | null>): Promise<Versioned | null> {
+    const value = await build();
+    if (value && value.seq >= (this.#newestSeq.get(value.orgId) ?? 0)) this.#store(key, value);
+    return value;
+  }
+
+  #store(key: string, value: Versioned): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, expiresAt: this.#now() + this.#ttlMs });
+    let keys = this.#keysOfOrg.get(value.orgId);
+    if (!keys) this.#keysOfOrg.set(value.orgId, (keys = new Set()));
+    keys.add(key);
+    // Oldest inserted first out: a Map iterates in insertion order.
+    while (this.#entries.size > this.#maxEntries) {
+      const [oldest] = this.#entries.keys();
+      const entry = this.#entries.get(oldest!)!;
+      this.#entries.delete(oldest!);
+      this.#keysOfOrg.get(entry.value.orgId)?.delete(oldest!);
+    }
+  }
+}

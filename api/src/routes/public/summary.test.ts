@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.ts';
+import { createPublicWorld, type PublicWorld } from './test-kit.ts';
+
+interface Summary {
+  page: Record<string, unknown>;
+  components: Record<string, unknown>[];
+  incidents: (Record<string, unknown> & { components: { id: string }[]; incident_updates: Record<string, unknown>[] })[];
+  scheduled_maintenances: Record<string, unknown>[];
+  status: { indicator: string; description: string };
+}
+
+// Statuspage's public /api/v2/summary.json field names (developer.statuspage.io, "Summary").
+const componentKeys = [
+  'id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date',
+  'group_id', 'page_id', 'group', 'only_show_if_degraded',
+].sort();
+const incidentKeys = [
+  'id', 'name', 'status', 'created_at', 'updated_at', 'monitoring_at', 'resolved_at', 'impact', 'shortlink',
+  'started_at', 'page_id', 'incident_updates', 'components',
+].sort();
+const updateKeys = [
+  'id', 'status', 'body', 'incident_id', 'created_at', 'updated_at', 'display_at', 'affected_components',
+  'deliver_notifications', 'custom_tweet', 'tweet_id',
+].sort();
+
+describe('GET /api/public/status/:orgSlug/summary.json', () => {
+  let t: TestContext;
+  let w: PublicWorld;
+  let res: Response;
+  let text: string;
+  let summary: Summary;
+
+  beforeAll(async () => {
+    t = await createTestContext({ PUBLIC_BASE_URL: 'https://status.example.test' });
+    w = await createPublicWorld(t.db);
+    res = await t.app.request(`/api/public/status/${w.org.slug}/summary.json`);
+    text = await res.text();
+    summary = JSON.parse(text) as Summary;
+  });
+  afterAll(() => t.close());
+
+  it("has Statuspage's shape", () => {
+    expect(res.status).toBe(200);
+    expect(Object.keys(summary).sort()).toEqual(['components', 'incidents', 'page', 'scheduled_maintenances', 'status']);
+    expect(summary.page).toEqual({
+      id: w.org.id,
+      name: w.org.slug,
+      url: `https://status.example.test/status/${w.org.slug}/`,
+      time_zone: 'UTC',
+      updated_at: expect.stringMatching(/Z$/),
+    });
+    for (const component of summary.components) {
+      const keys = Object.keys(component).filter((k) => k !== 'components').sort();
+      expect(keys).toEqual(componentKeys);
+    }
+    for (const incident of [...summary.incidents, ...summary.scheduled_maintenances]) {
+      expect(Object.keys(incident).filter((k) => k !== 'scheduled_for' && k !== 'scheduled_until').sort()).toEqual(incidentKeys);
+      for (const update of incident.incident_updates as Record<string, unknown>[]) expect(Object.keys(update).sort()).toEqual(updateKeys);
+    }
+    expect(summary.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+  });
+
+  it('lists groups as components with their children, in position order', () => {
+    expect(summary.components.map((c) => [c.id, c.group, c.group_id ?? null])).toEqual([
+      [w.group, true, null],
+      [w.api, false, w.group],
+      [w.web, false, null],
+    ]);
+    expect(summary.components[0]!.components).toEqual([w.api]);
+  });
+
+  it('lists unresolved incidents and upcoming or running maintenances, public parts only', () => {
+    expect(summary.incidents.map((i) => i.id)).toEqual([w.both]);
+    expect(summary.incidents[0]!.components.map((c) => c.id)).toEqual([w.api]);
+    expect(summary.incidents[0]!.shortlink).toBe(`https://status.example.test/status/${w.org.slug}/incidents/${w.both}`);
+    expect(summary.scheduled_maintenances.map((m) => [m.id, m.status, m.impact])).toEqual([
+      [w.active, 'in_progress', 'maintenance'],
+      [w.upcoming, 'scheduled', 'maintenance'],
+    ]);
+    expect(summary.scheduled_maintenances[1]).toHaveProperty('scheduled_for');
+    for (const secret of [w.secret, w.privateOnly, w.privateWindow, 'Secret']) expect(text).not.toContain(secret);
+  });
+
+  it('has its own ETag, CORS and 304', async () => {
+    const etag = res.headers.get('etag')!;
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const status = await t.app.request(`/api/public/status/${w.org.slug}`);
+    expect(status.headers.get('etag')).not.toBe(etag);
+    const again = await t.app.request(`/api/public/status/${w.org.slug}/summary.json`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
