@@ -1,7 +1,11 @@
 import type { MatrixRows } from '../types.ts';
 import { healthRows } from './health.ts';
+import { authRows } from './auth.ts';
+import { organizationRows } from './organizations.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
   health: healthRows,
+  auth: authRows,
+  organizations: organizationRows,
 };
