@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 /** Builds one migrated database per test run; every test file clones it (see test-database.ts). */
 export default async function setup(project: TestProject) {
-  const kind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  // The project's `env` reaches the test workers, not this setup: read it from the project's config.
+  const kind = (project.config.env?.TEST_DB ?? process.env.TEST_DB) === 'postgres' ? 'postgres' : 'pglite';
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   if (kind === 'pglite') {
     const db = await openPglite();
