@@ -4,7 +4,10 @@ import { asSystem } from '../src/db/doors.ts';
 import type { TestContext } from './test-app.ts';
 
 /** An Authorization header for a user (signed access token) or an API key secret. */
-export async function authFor(t: TestContext, who: { id: string; email: string } | { secret: string }): Promise<string> {
+export async function authFor(
+  t: TestContext,
+  who: { id: string; email: string } | { secret: string },
+): Promise<string> {
   return 'secret' in who ? `Bearer ${who.secret}` : `Bearer ${await t.tokens.sign(who.id, who.email)}`;
 }
 
@@ -19,7 +22,11 @@ export async function send(
   const headers: Record<string, string> = {};
   if (auth) headers.Authorization = auth;
   if (json !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await t.app.request(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+  const res = await t.app.request(path, {
+    method,
+    headers,
+    body: json === undefined ? undefined : JSON.stringify(json),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, requestId: res.headers.get('x-request-id') };
 }
@@ -43,6 +50,10 @@ export async function lastSeq(db: Database, orgId: string): Promise<number> {
 }
 
 /** Every row of a table of the org, for before/after comparisons. */
-export async function orgRows(db: Database, table: 'services' | 'service_groups' | 'service_status_history', orgId: string) {
+export async function orgRows(
+  db: Database,
+  table: 'services' | 'service_groups' | 'service_status_history',
+  orgId: string,
+) {
   return asSystem(db, 'test', (tx) => tx.query(`select * from public.${table} where org_id = $1 order by id`, [orgId]));
 }

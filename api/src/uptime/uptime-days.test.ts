@@ -33,9 +33,27 @@ describe('uptimeDays in UTC', () => {
       ],
     });
     expect(result.days).toEqual([
-      { date: '2024-05-08', status: 'major_outage', uptime: 95.83, major_outage_seconds: 3600, partial_outage_seconds: 0 },
-      { date: '2024-05-09', status: 'partial_outage', uptime: 92.5, major_outage_seconds: 0, partial_outage_seconds: 21600 },
-      { date: '2024-05-10', status: 'major_outage', uptime: 75, major_outage_seconds: 10800, partial_outage_seconds: 0 },
+      {
+        date: '2024-05-08',
+        status: 'major_outage',
+        uptime: 95.83,
+        major_outage_seconds: 3600,
+        partial_outage_seconds: 0,
+      },
+      {
+        date: '2024-05-09',
+        status: 'partial_outage',
+        uptime: 92.5,
+        major_outage_seconds: 0,
+        partial_outage_seconds: 21600,
+      },
+      {
+        date: '2024-05-10',
+        status: 'major_outage',
+        uptime: 75,
+        major_outage_seconds: 10800,
+        partial_outage_seconds: 0,
+      },
     ]);
     // (1 + 1.8 + 3) h down of 60 h: 90.333 → 90.33
     expect(result.uptime).toBe(90.33);
@@ -43,7 +61,11 @@ describe('uptimeDays in UTC', () => {
 
   it('splits a spell that spans midnight between the two days', () => {
     expect(
-      summary({ now, days: 3, changes: [change('2024-05-08T23:00:00Z', 'major_outage'), change('2024-05-09T01:00:00Z', 'operational')] }),
+      summary({
+        now,
+        days: 3,
+        changes: [change('2024-05-08T23:00:00Z', 'major_outage'), change('2024-05-09T01:00:00Z', 'operational')],
+      }),
     ).toEqual([
       ['2024-05-08', 'major_outage', 95.83],
       ['2024-05-09', 'major_outage', 95.83],
@@ -53,7 +75,11 @@ describe('uptimeDays in UTC', () => {
 
   it('leaves a day alone when a spell ends exactly at its midnight', () => {
     expect(
-      summary({ now, days: 2, changes: [change('2024-05-08T22:00:00Z', 'major_outage'), change('2024-05-09T00:00:00Z', 'operational')] }),
+      summary({
+        now,
+        days: 2,
+        changes: [change('2024-05-08T22:00:00Z', 'major_outage'), change('2024-05-09T00:00:00Z', 'operational')],
+      }),
     ).toEqual([
       ['2024-05-09', 'operational', 100],
       ['2024-05-10', 'operational', 100],
@@ -77,7 +103,11 @@ describe('uptimeDays in UTC', () => {
 
   it('takes the first status from the last change before the window', () => {
     expect(
-      summary({ now, days: 2, changes: [change('2024-05-08T20:00:00Z', 'major_outage'), change('2024-05-09T06:00:00Z', 'operational')] }),
+      summary({
+        now,
+        days: 2,
+        changes: [change('2024-05-08T20:00:00Z', 'major_outage'), change('2024-05-09T06:00:00Z', 'operational')],
+      }),
     ).toEqual([
       ['2024-05-09', 'major_outage', 75], // 6 h of 24
       ['2024-05-10', 'operational', 100],
@@ -104,7 +134,11 @@ describe('uptimeDays in UTC', () => {
 
   it('never rounds a short outage up to 100 %', () => {
     // 1 s of 86,400: 99.9988 → 99.99
-    const result = summary({ now, days: 2, changes: [change('2024-05-09T10:00:00Z', 'major_outage'), change('2024-05-09T10:00:01Z', 'operational')] });
+    const result = summary({
+      now,
+      days: 2,
+      changes: [change('2024-05-09T10:00:00Z', 'major_outage'), change('2024-05-09T10:00:01Z', 'operational')],
+    });
     expect(result[0]).toEqual(['2024-05-09', 'major_outage', 99.99]);
   });
 });
@@ -165,7 +199,13 @@ describe('uptimeDays across time zones', () => {
       timeZone: 'America/New_York',
       changes: [change('2024-11-03T04:00:00Z', 'major_outage'), change('2024-11-04T05:00:00Z', 'operational')],
     });
-    expect(result.days[0]).toEqual({ date: '2024-11-03', status: 'major_outage', uptime: 0, major_outage_seconds: 90_000, partial_outage_seconds: 0 });
+    expect(result.days[0]).toEqual({
+      date: '2024-11-03',
+      status: 'major_outage',
+      uptime: 0,
+      major_outage_seconds: 90_000,
+      partial_outage_seconds: 0,
+    });
     expect(result.days[1]).toMatchObject({ date: '2024-11-04', status: 'operational', uptime: 100 });
     // 25 h down of 25 + 12 h: 32.432 → 32.43
     expect(result.uptime).toBe(32.43);

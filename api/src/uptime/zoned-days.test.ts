@@ -24,17 +24,22 @@ describe('startOfLocalDay', () => {
     expect(startOfLocalDay(date, zone).toISOString()).toBe(expected);
   });
 
-  it.each(['UTC', 'Asia/Tokyo', 'America/New_York', 'America/Santiago', 'Australia/Sydney', 'Europe/London', 'Asia/Kathmandu'])(
-    'is the first instant of the local day for every day of 2024 in %s',
-    (zone) => {
-      for (let i = 0; i < 366; i++) {
-        const date = addDays('2024-01-01', i);
-        const start = startOfLocalDay(date, zone);
-        expect(localDate(start, zone)).toBe(date);
-        expect(localDate(new Date(start.getTime() - 1), zone)).toBe(addDays(date, -1));
-      }
-    },
-  );
+  it.each([
+    'UTC',
+    'Asia/Tokyo',
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Sydney',
+    'Europe/London',
+    'Asia/Kathmandu',
+  ])('is the first instant of the local day for every day of 2024 in %s', (zone) => {
+    for (let i = 0; i < 366; i++) {
+      const date = addDays('2024-01-01', i);
+      const start = startOfLocalDay(date, zone);
+      expect(localDate(start, zone)).toBe(date);
+      expect(localDate(new Date(start.getTime() - 1), zone)).toBe(addDays(date, -1));
+    }
+  });
 });
 
 describe('localDate and addDays', () => {

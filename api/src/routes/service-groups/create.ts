@@ -14,7 +14,10 @@ export const createServiceGroup = defineRoute(
     path: '/api/organizations/{orgId}/service-groups',
     tags: ['service groups'],
     summary: 'Create a service group',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateGroupBody } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: CreateGroupBody } } },
+    },
     responses: { 201: { description: 'The new group', content: { 'application/json': { schema: GroupBody } } } },
   }),
   async (c) => {

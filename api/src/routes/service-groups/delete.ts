@@ -25,7 +25,10 @@ export const deleteServiceGroup = defineRoute(
     const { orgId } = c.get('org');
     const { id } = c.req.valid('param');
     await asCaller(c, async (tx) => {
-      const [group] = await tx.query('select id from public.service_groups where org_id = $1 and id = $2 for update', [orgId, id]);
+      const [group] = await tx.query('select id from public.service_groups where org_id = $1 and id = $2 for update', [
+        orgId,
+        id,
+      ]);
       if (!group) throw notFound('Service group');
       // Explicitly, rather than by the foreign key's `set null`, so each service gets its event.
       const ungrouped = await tx.query<ServiceRow>(

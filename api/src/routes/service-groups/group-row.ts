@@ -14,5 +14,11 @@ const iso = (value: Date | string) => (value instanceof Date ? value : new Date(
 
 /** The wire (and event payload) form of a group row. */
 export function toGroupWire(row: GroupRow) {
-  return { id: row.id, name: row.name, position: row.position, created_at: iso(row.created_at), updated_at: iso(row.updated_at) };
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
 }

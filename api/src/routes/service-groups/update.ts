@@ -15,7 +15,10 @@ export const updateServiceGroup = defineRoute(
     path: '/api/organizations/{orgId}/service-groups/{id}',
     tags: ['service groups'],
     summary: 'Edit a service group (the fields given)',
-    request: { params: GroupParams, body: { required: true, content: { 'application/json': { schema: UpdateGroupBody } } } },
+    request: {
+      params: GroupParams,
+      body: { required: true, content: { 'application/json': { schema: UpdateGroupBody } } },
+    },
     responses: { 200: { description: 'The group', content: { 'application/json': { schema: GroupBody } } } },
   }),
   async (c) => {

@@ -35,8 +35,13 @@ export const putServiceOrder = defineRoute(
     path: '/api/organizations/{orgId}/service-order',
     tags: ['services'],
     summary: 'Reorder groups and services, and move services between groups, in one call',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: ServiceOrderBody } } } },
-    responses: { 200: { description: 'The new order', content: { 'application/json': { schema: ServiceOrderResult } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: ServiceOrderBody } } },
+    },
+    responses: {
+      200: { description: 'The new order', content: { 'application/json': { schema: ServiceOrderResult } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -46,12 +51,26 @@ export const putServiceOrder = defineRoute(
       const services = new Map((await orgServices(tx, orgId, true)).map((s) => [s.id, s]));
       const problems: { path: (string | number)[]; message: string; code: string }[] = [];
       body.groups.forEach((g, i) => {
-        if (!groups.has(g.id)) problems.push({ path: ['groups', i, 'id'], message: 'No service group with this id in the organization', code: 'invalid_reference' });
+        if (!groups.has(g.id))
+          problems.push({
+            path: ['groups', i, 'id'],
+            message: 'No service group with this id in the organization',
+            code: 'invalid_reference',
+          });
       });
       body.services.forEach((s, i) => {
-        if (!services.has(s.id)) problems.push({ path: ['services', i, 'id'], message: 'No service with this id in the organization', code: 'invalid_reference' });
+        if (!services.has(s.id))
+          problems.push({
+            path: ['services', i, 'id'],
+            message: 'No service with this id in the organization',
+            code: 'invalid_reference',
+          });
         if (s.group_id !== null && !groups.has(s.group_id)) {
-          problems.push({ path: ['services', i, 'group_id'], message: 'No service group with this id in the organization', code: 'invalid_reference' });
+          problems.push({
+            path: ['services', i, 'group_id'],
+            message: 'No service group with this id in the organization',
+            code: 'invalid_reference',
+          });
         }
       });
       if (problems.length) throw new AppError('validation_failed', 'Invalid json', { details: problems });

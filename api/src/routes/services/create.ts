@@ -16,7 +16,10 @@ export const createService = defineRoute(
     path: '/api/organizations/{orgId}/services',
     tags: ['services'],
     summary: 'Create a service',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateServiceBody } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: CreateServiceBody } } },
+    },
     responses: { 201: { description: 'The new service', content: { 'application/json': { schema: ServiceBody } } } },
   }),
   async (c) => {

@@ -9,10 +9,14 @@ export function encodeCursor(key: readonly (string | number)[]): string {
  * Reads a cursor made by encodeCursor whose parts pass `check` (one check per part); anything else is
  * a 400, never a database error.
  */
-export function decodeCursor<T extends unknown[]>(text: string, check: { [K in keyof T]: (part: unknown) => boolean }): T {
+export function decodeCursor<T extends unknown[]>(
+  text: string,
+  check: { [K in keyof T]: (part: unknown) => boolean },
+): T {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === check.length && check.every((ok, i) => ok(value[i]))) return value as T;
+    if (Array.isArray(value) && value.length === check.length && check.every((ok, i) => ok(value[i])))
+      return value as T;
   } catch {
     // fall through to the one error below
   }
@@ -25,7 +29,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Part checks for decodeCursor. */
 export const isUuid = (part: unknown) => typeof part === 'string' && uuidPattern.test(part);
-export const isInstant = (part: unknown) => typeof part === 'string' && part.length < 40 && !Number.isNaN(Date.parse(part));
+export const isInstant = (part: unknown) =>
+  typeof part === 'string' && part.length < 40 && !Number.isNaN(Date.parse(part));
 export const isInt = (part: unknown) => Number.isSafeInteger(part);
 export const isText = (part: unknown) => typeof part === 'string' && part.length <= 200;
 

@@ -21,7 +21,10 @@ export const deleteService = defineRoute(
     const { orgId } = c.get('org');
     const { id } = c.req.valid('param');
     await asCaller(c, async (tx) => {
-      const deleted = await tx.query('delete from public.services where org_id = $1 and id = $2 returning id', [orgId, id]);
+      const deleted = await tx.query('delete from public.services where org_id = $1 and id = $2 returning id', [
+        orgId,
+        id,
+      ]);
       if (deleted.length === 0) throw notFound('Service');
       await appendEvent(tx, orgId, 'service.deleted', { id, deleted: true });
     });

@@ -30,7 +30,9 @@ export const getServiceHistory = defineRoute(
     tags: ['services'],
     summary: "A service's status changes, newest first",
     request: { params: ServiceParams, query: HistoryQuery },
-    responses: { 200: { description: 'A page of status changes', content: { 'application/json': { schema: HistoryList } } } },
+    responses: {
+      200: { description: 'A page of status changes', content: { 'application/json': { schema: HistoryList } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -57,7 +59,10 @@ export const getServiceHistory = defineRoute(
     const last = page.at(-1);
     return c.json(
       {
-        data: page.map(({ sort_at: _sortAt, created_at, ...row }) => ({ ...row, created_at: new Date(created_at).toISOString() })),
+        data: page.map(({ sort_at: _sortAt, created_at, ...row }) => ({
+          ...row,
+          created_at: new Date(created_at).toISOString(),
+        })),
         next_cursor: rows.length > limit && last ? encodeCursor([last.sort_at, last.id]) : null,
       },
       200,

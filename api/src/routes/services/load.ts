@@ -13,7 +13,12 @@ export async function loadService(tx: Queryable, orgId: string, id: string, forU
 }
 
 /** Refuses a group id that is not a group of `orgId` (the composite foreign key would say so less clearly). */
-export async function assertGroupInOrg(tx: Queryable, orgId: string, groupId: string | null | undefined, path: (string | number)[] = ['group_id']): Promise<void> {
+export async function assertGroupInOrg(
+  tx: Queryable,
+  orgId: string,
+  groupId: string | null | undefined,
+  path: (string | number)[] = ['group_id'],
+): Promise<void> {
   if (groupId === null || groupId === undefined) return;
   const [row] = await tx.query('select 1 from public.service_groups where org_id = $1 and id = $2', [orgId, groupId]);
   if (!row) {
@@ -24,7 +29,12 @@ export async function assertGroupInOrg(tx: Queryable, orgId: string, groupId: st
 }
 
 /** Refuses a slug another service of the org already has, with a clear 409. */
-export async function assertSlugFree(tx: Queryable, orgId: string, slug: string, exceptId: string | null = null): Promise<void> {
+export async function assertSlugFree(
+  tx: Queryable,
+  orgId: string,
+  slug: string,
+  exceptId: string | null = null,
+): Promise<void> {
   const [row] = await tx.query(
     'select 1 from public.services where org_id = $1 and slug = $2 and id is distinct from $3',
     [orgId, slug, exceptId],

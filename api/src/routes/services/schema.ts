@@ -9,7 +9,10 @@ export const ServiceParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 /** Same rule as the database's check: lowercase letters, digits and inner dashes, at most 64. */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Use 1–64 lowercase letters, digits and dashes, not starting or ending with a dash');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+    'Use 1–64 lowercase letters, digits and dashes, not starting or ending with a dash',
+  );
 
 const name = z.string().trim().min(1).max(120);
 const description = z.string().max(2000);
@@ -105,8 +108,14 @@ export const UptimeQuery = z.object({
 export const UptimeDay = z
   .object({
     date: z.string().openapi({ description: 'Local calendar day (YYYY-MM-DD) in the time zone' }),
-    status: z.enum(serviceStatuses).nullable().openapi({ description: 'Worst status that day; null before the service existed' }),
-    uptime: z.number().nullable().openapi({ description: 'Percent up (partial outage counts 30 % down); null = no data' }),
+    status: z
+      .enum(serviceStatuses)
+      .nullable()
+      .openapi({ description: 'Worst status that day; null before the service existed' }),
+    uptime: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Percent up (partial outage counts 30 % down); null = no data' }),
     major_outage_seconds: z.number().int(),
     partial_outage_seconds: z.number().int(),
   })

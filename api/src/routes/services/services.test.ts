@@ -40,7 +40,12 @@ describe('services CRUD', () => {
     });
     const events = await eventsAfter(t.db, world.orgA.id, seq);
     expect(events).toEqual([
-      { seq: seq + 1, type: 'service.created', payload: { service: res.body.data }, actor: { type: 'user', id: world.users.adminA.id } },
+      {
+        seq: seq + 1,
+        type: 'service.created',
+        payload: { service: res.body.data },
+        actor: { type: 'user', id: world.users.adminA.id },
+      },
     ]);
   });
 
@@ -55,16 +60,26 @@ describe('services CRUD', () => {
     const res = await send(t, 'POST', base, admin, { name: 'Other', slug: 'api-gateway-eu' });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
-      error: { code: 'conflict', message: 'Another service of this organization already has the slug "api-gateway-eu"', requestId: res.requestId },
+      error: {
+        code: 'conflict',
+        message: 'Another service of this organization already has the slug "api-gateway-eu"',
+        requestId: res.requestId,
+      },
     });
     expect(await lastSeq(t.db, world.orgA.id)).toBe(seq);
   });
 
   it('allows the same slug in another org', async () => {
-    const res = await send(t, 'POST', `/api/organizations/${world.orgB.id}/services`, await authFor(t, world.users.adminB), {
-      name: 'Other org',
-      slug: 'api-gateway-eu',
-    });
+    const res = await send(
+      t,
+      'POST',
+      `/api/organizations/${world.orgB.id}/services`,
+      await authFor(t, world.users.adminB),
+      {
+        name: 'Other org',
+        slug: 'api-gateway-eu',
+      },
+    );
     expect(res.status).toBe(201);
   });
 
@@ -90,7 +105,13 @@ describe('services CRUD', () => {
   });
 
   it('refuses a group of another organization', async () => {
-    const group = await send(t, 'POST', `/api/organizations/${world.orgB.id}/service-groups`, await authFor(t, world.users.adminB), { name: 'B group' });
+    const group = await send(
+      t,
+      'POST',
+      `/api/organizations/${world.orgB.id}/service-groups`,
+      await authFor(t, world.users.adminB),
+      { name: 'B group' },
+    );
     expect(group.status).toBe(201);
     const res = await send(t, 'POST', base, admin, { name: 'Sneaky', group_id: group.body.data.id });
     expect(res.status).toBe(400);
@@ -98,7 +119,13 @@ describe('services CRUD', () => {
       error: {
         code: 'validation_failed',
         message: 'Invalid json',
-        details: [{ path: ['group_id'], message: 'No service group with this id in the organization', code: 'invalid_reference' }],
+        details: [
+          {
+            path: ['group_id'],
+            message: 'No service group with this id in the organization',
+            code: 'invalid_reference',
+          },
+        ],
         requestId: res.requestId,
       },
     });
@@ -122,7 +149,12 @@ describe('services CRUD', () => {
     const seq = await lastSeq(t.db, world.orgA.id);
     const res = await send(t, 'PUT', `${base}/${id}`, admin, { is_public: false, description: 'Invoices' });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ ...created.body.data, is_public: false, description: 'Invoices', updated_at: anyTime });
+    expect(res.body.data).toEqual({
+      ...created.body.data,
+      is_public: false,
+      description: 'Invoices',
+      updated_at: anyTime,
+    });
     const events = await eventsAfter(t.db, world.orgA.id, seq);
     expect(events.map((e) => [e.type, e.payload])).toEqual([['service.updated', { service: res.body.data }]]);
 
@@ -152,7 +184,13 @@ describe('services CRUD', () => {
   });
 
   it('answers 404 for a service of another org addressed through this org', async () => {
-    const other = await send(t, 'POST', `/api/organizations/${world.orgB.id}/services`, await authFor(t, world.users.adminB), { name: 'B only' });
+    const other = await send(
+      t,
+      'POST',
+      `/api/organizations/${world.orgB.id}/services`,
+      await authFor(t, world.users.adminB),
+      { name: 'B only' },
+    );
     const res = await send(t, 'GET', `${base}/${other.body.data.id}`, admin);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'Service not found', requestId: res.requestId } });
@@ -184,20 +222,31 @@ describe('services access', () => {
   });
 
   it('refuses a member renaming a service', async () => {
-    const res = await send(t, 'PUT', `${base}/${serviceId}`, await authFor(t, world.users.memberA), { name: 'Renamed' });
+    const res = await send(t, 'PUT', `${base}/${serviceId}`, await authFor(t, world.users.memberA), {
+      name: 'Renamed',
+    });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ error: { code: 'forbidden', message: 'This needs the admin role or higher', requestId: res.requestId } });
+    expect(res.body).toEqual({
+      error: { code: 'forbidden', message: 'This needs the admin role or higher', requestId: res.requestId },
+    });
   });
 
   it('refuses an API key with status:write creating a service', async () => {
     const key = await authFor(t, await createApiKey(t.db, world.orgA.id, ['status:write', 'read']));
     const res = await send(t, 'POST', base, key, { name: 'From a script' });
     expect(res.status).toBe(403);
-    expect(res.body.error).toEqual({ code: 'forbidden', message: 'API keys cannot use this endpoint', requestId: res.requestId });
+    expect(res.body.error).toEqual({
+      code: 'forbidden',
+      message: 'API keys cannot use this endpoint',
+      requestId: res.requestId,
+    });
   });
 
   it('refuses the admin of another org on every service route, and nothing of A changes', async () => {
-    const before = { services: await orgRows(t.db, 'services', world.orgA.id), seq: await lastSeq(t.db, world.orgA.id) };
+    const before = {
+      services: await orgRows(t.db, 'services', world.orgA.id),
+      seq: await lastSeq(t.db, world.orgA.id),
+    };
     const otherAdmin = await authFor(t, world.users.adminB);
     const calls: [string, string, unknown?][] = [
       ['GET', base],

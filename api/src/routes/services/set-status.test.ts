@@ -21,7 +21,8 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
   });
   afterAll(() => t.close());
 
-  const history = async () => (await orgRows(t.db, 'service_status_history', world.orgA.id)).filter((row) => row.service_id === serviceId);
+  const history = async () =>
+    (await orgRows(t.db, 'service_status_history', world.orgA.id)).filter((row) => row.service_id === serviceId);
 
   it('lets a member set the status: one history row and one event, source manual', async () => {
     const seq = await lastSeq(t.db, world.orgA.id);
@@ -45,7 +46,13 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
       {
         seq: seq + 1,
         type: 'service.status_changed',
-        payload: { service: res.body.data, previous_status: 'operational', source: 'manual', incident_id: null, maintenance_id: null },
+        payload: {
+          service: res.body.data,
+          previous_status: 'operational',
+          source: 'manual',
+          incident_id: null,
+          maintenance_id: null,
+        },
         actor: { type: 'user', id: world.users.memberA.id },
       },
     ]);
@@ -66,7 +73,9 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
     const auth = await authFor(t, key);
     const res = await send(t, 'POST', path, auth, { status: 'degraded_performance' });
     expect(res.status).toBe(200);
-    expect(await history()).toEqual([expect.objectContaining({ source: 'api', actor: { type: 'api_key', id: key.id } })]);
+    expect(await history()).toEqual([
+      expect.objectContaining({ source: 'api', actor: { type: 'api_key', id: key.id } }),
+    ]);
     const create = await send(t, 'POST', `/api/organizations/${world.orgA.id}/services`, auth, { name: 'Nope' });
     expect(create.status).toBe(403);
   });
@@ -75,8 +84,12 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
     const before = await orgRows(t.db, 'services', world.orgA.id);
     const viewer = await send(t, 'POST', path, await authFor(t, world.users.viewerA), { status: 'major_outage' });
     expect(viewer.status).toBe(403);
-    expect(viewer.body).toEqual({ error: { code: 'forbidden', message: 'This needs the member role or higher', requestId: viewer.requestId } });
-    const key = await send(t, 'POST', path, await authFor(t, await createApiKey(t.db, world.orgA.id, ['read'])), { status: 'major_outage' });
+    expect(viewer.body).toEqual({
+      error: { code: 'forbidden', message: 'This needs the member role or higher', requestId: viewer.requestId },
+    });
+    const key = await send(t, 'POST', path, await authFor(t, await createApiKey(t.db, world.orgA.id, ['read'])), {
+      status: 'major_outage',
+    });
     expect(key.status).toBe(403);
     expect(key.body.error.message).toBe('This API key needs one of the scopes: status:write');
     expect(await orgRows(t.db, 'services', world.orgA.id)).toEqual(before);
@@ -92,7 +105,8 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
         details: [
           {
             path: ['status'],
-            message: 'Expected one of operational, degraded_performance, partial_outage, major_outage (under_maintenance comes only from maintenances)',
+            message:
+              'Expected one of operational, degraded_performance, partial_outage, major_outage (under_maintenance comes only from maintenances)',
             code: 'invalid_value',
           },
         ],
@@ -103,7 +117,13 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
   });
 
   it('answers 404 for an unknown service', async () => {
-    const res = await send(t, 'POST', `/api/organizations/${world.orgA.id}/services/${crypto.randomUUID()}/status`, member, { status: 'major_outage' });
+    const res = await send(
+      t,
+      'POST',
+      `/api/organizations/${world.orgA.id}/services/${crypto.randomUUID()}/status`,
+      member,
+      { status: 'major_outage' },
+    );
     expect(res.status).toBe(404);
   });
 
@@ -113,11 +133,10 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
         `insert into public.incidents (org_id, title, status) values ($1, 'Database down', 'investigating') returning id`,
         [world.orgA.id],
       );
-      await tx.query(`insert into public.incident_services (org_id, incident_id, service_id, status) values ($1, $2, $3, 'partial_outage')`, [
-        world.orgA.id,
-        incident!.id,
-        serviceId,
-      ]);
+      await tx.query(
+        `insert into public.incident_services (org_id, incident_id, service_id, status) values ($1, $2, $3, 'partial_outage')`,
+        [world.orgA.id, incident!.id, serviceId],
+      );
       await tx.query(`update public.services set status = 'partial_outage' where id = $1`, [serviceId]);
     });
     const seq = await lastSeq(t.db, world.orgA.id);
@@ -133,7 +152,9 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
     // A manual status worse than the incident's shows, with exactly one history row.
     const worse = await send(t, 'POST', path, member, { status: 'major_outage' });
     expect(worse.body.data.status).toBe('major_outage');
-    expect(await history()).toEqual([expect.objectContaining({ status: 'major_outage', previous_status: 'partial_outage', source: 'manual' })]);
+    expect(await history()).toEqual([
+      expect.objectContaining({ status: 'major_outage', previous_status: 'partial_outage', source: 'manual' }),
+    ]);
     expect((await eventsAfter(t.db, world.orgA.id, seq + 1)).map((e) => e.type)).toEqual(['service.status_changed']);
   });
 });

@@ -22,8 +22,16 @@ export const setServiceStatus = defineRoute(
     path: '/api/organizations/{orgId}/services/{id}/status',
     tags: ['services'],
     summary: "Set a service's manual status",
-    request: { params: ServiceParams, body: { required: true, content: { 'application/json': { schema: SetStatusBody } } } },
-    responses: { 200: { description: 'The service with its shown status', content: { 'application/json': { schema: ServiceBody } } } },
+    request: {
+      params: ServiceParams,
+      body: { required: true, content: { 'application/json': { schema: SetStatusBody } } },
+    },
+    responses: {
+      200: {
+        description: 'The service with its shown status',
+        content: { 'application/json': { schema: ServiceBody } },
+      },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -33,11 +41,17 @@ export const setServiceStatus = defineRoute(
     const service = await asCaller(c, async (tx) => {
       const current = await loadService(tx, orgId, id, true);
       if (current.manual_status === status) return toServiceWire(current);
-      await tx.query('update public.services set manual_status = $3, updated_at = now() where org_id = $1 and id = $2', [orgId, id, status]);
+      await tx.query(
+        'update public.services set manual_status = $3, updated_at = now() where org_id = $1 and id = $2',
+        [orgId, id, status],
+      );
       const changes = await recomputeServiceStatuses(tx, orgId, [id], { source, message: message ?? null });
       const service = toServiceWire(await loadService(tx, orgId, id));
       if (changes.length === 0) {
-        await appendEvent(tx, orgId, 'service.manual_status_changed', { service, previous_manual_status: current.manual_status });
+        await appendEvent(tx, orgId, 'service.manual_status_changed', {
+          service,
+          previous_manual_status: current.manual_status,
+        });
       }
       return service;
     });

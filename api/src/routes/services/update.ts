@@ -19,7 +19,10 @@ export const updateService = defineRoute(
     path: '/api/organizations/{orgId}/services/{id}',
     tags: ['services'],
     summary: 'Edit a service (the fields given)',
-    request: { params: ServiceParams, body: { required: true, content: { 'application/json': { schema: UpdateServiceBody } } } },
+    request: {
+      params: ServiceParams,
+      body: { required: true, content: { 'application/json': { schema: UpdateServiceBody } } },
+    },
     responses: { 200: { description: 'The service', content: { 'application/json': { schema: ServiceBody } } } },
   }),
   async (c) => {

@@ -29,7 +29,9 @@ export const getServiceUptime = defineRoute(
     const now = c.get('deps').clock.now();
     const { service, timeZone, changes } = await asCaller(c, async (tx) => {
       const service = await loadService(tx, orgId, id);
-      const [org] = await tx.query<{ time_zone: string }>('select time_zone from public.organizations where id = $1', [orgId]);
+      const [org] = await tx.query<{ time_zone: string }>('select time_zone from public.organizations where id = $1', [
+        orgId,
+      ]);
       // The column only checks length; an unknown zone counts in UTC rather than failing the page.
       const timeZone = org && isValidTimeZone(org.time_zone) ? org.time_zone : 'UTC';
       const windowStart = startOfLocalDay(addDays(localDate(now, timeZone), -(days - 1)), timeZone);
