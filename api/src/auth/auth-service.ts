@@ -21,8 +21,8 @@ export interface AuthService {
     loginPerIp: RateLimiter;
     /** Logins (and password checks) per email address or account. */
     loginPerAccount: RateLimiter;
-    /** Sign-ups, reset requests and link confirmations per client IP. */
-    actionsPerIp: RateLimiter;
+    /** Other anonymous account actions per client IP, one counter per action (sign-up, link confirmations, reset requests), as Supabase Auth counts them. */
+    actionPerIp(action: string): RateLimiter;
     /** Mails asked for one address (reset, verification), against mail bombing. */
     mailPerAccount: RateLimiter;
   };
@@ -58,13 +58,18 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
         })
       : createLocalProvider({ db, clock, mail: accountMail(mail, baseUrl), tokens: localTokens });
   const windowSeconds = env.RATE_LIMIT_LOGIN_WINDOW_S;
+  const actionLimiters = new Map<string, RateLimiter>();
   return {
     provider,
     tokens: provider.tokens,
     limits: {
       loginPerIp: createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock }),
       loginPerAccount: createRateLimiter({ limit: loginsPerAccount, windowSeconds, clock }),
-      actionsPerIp: createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock }),
+      actionPerIp(action) {
+        let limiter = actionLimiters.get(action);
+        if (!limiter) actionLimiters.set(action, (limiter = createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock })));
+        return limiter;
+      },
       mailPerAccount: createRateLimiter({ limit: mailsPerAccount, windowSeconds, clock }),
     },
   };

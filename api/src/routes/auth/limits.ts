@@ -18,17 +18,17 @@ export function limitPasswordCheck(c: Context<AppEnv>, userId: string): void {
   enforceRateLimits([[c.get('deps').auth.limits.loginPerAccount, `user:${userId}`]]);
 }
 
-/** Counts an anonymous account action (sign-up, link confirmation) per client IP. */
-export function limitAction(c: Context<AppEnv>): void {
+/** Counts an anonymous account action (`signup`, `verify-email`…) per client IP, one counter per action. */
+export function limitAction(c: Context<AppEnv>, action: string): void {
   const { auth, env } = c.get('deps');
-  enforceRateLimits([[auth.limits.actionsPerIp, clientIp(c, env.TRUST_PROXY)]]);
+  enforceRateLimits([[auth.limits.actionPerIp(action), clientIp(c, env.TRUST_PROXY)]]);
 }
 
-/** Counts a mail asked for `address` (reset, verification) per client IP and per address. */
-export function limitMail(c: Context<AppEnv>, address: string): void {
+/** Counts a mail (`action`: reset, verification) asked for `address`, per client IP and per address. */
+export function limitMail(c: Context<AppEnv>, action: string, address: string): void {
   const { auth, env } = c.get('deps');
   enforceRateLimits([
-    [auth.limits.actionsPerIp, clientIp(c, env.TRUST_PROXY)],
+    [auth.limits.actionPerIp(action), clientIp(c, env.TRUST_PROXY)],
     [auth.limits.mailPerAccount, address],
   ]);
 }

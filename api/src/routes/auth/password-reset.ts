@@ -20,7 +20,7 @@ export const requestPasswordReset = defineRoute(
   }),
   async (c) => {
     const { email } = c.req.valid('json');
-    limitMail(c, normalizeEmail(email));
+    limitMail(c, 'password-reset', normalizeEmail(email));
     await c.get('deps').auth.provider.requestPasswordReset(email);
     return c.body(null, 204);
   },
@@ -42,7 +42,7 @@ export const confirmPasswordReset = defineRoute(
   }),
   async (c) => {
     const { token, password } = c.req.valid('json');
-    limitAction(c);
+    limitAction(c, 'password-reset-confirm');
     await c.get('deps').auth.provider.confirmPasswordReset(token, password);
     return c.body(null, 204);
   },

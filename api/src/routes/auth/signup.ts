@@ -26,7 +26,7 @@ export const signup = defineRoute(
     const body = c.req.valid('json');
     if (env.SIGNUP === 'closed') throw new AppError('signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
     if (env.SIGNUP === 'invite' && !body.invitation_token) throw invitationRequired();
-    limitAction(c);
+    limitAction(c, 'signup');
     const { user, session } = await auth.provider.signUp({
       email: body.email,
       password: body.password,

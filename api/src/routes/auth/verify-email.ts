@@ -19,7 +19,7 @@ export const verifyEmail = defineRoute(
   }),
   async (c) => {
     const { token } = c.req.valid('json');
-    limitAction(c);
+    limitAction(c, 'verify-email');
     return c.json({ data: await c.get('deps').auth.provider.verifyEmail(token) }, 200);
   },
 );
@@ -38,7 +38,7 @@ export const resendVerification = defineRoute(
     const { auth, db } = c.get('deps');
     const userId = userIdOf(c);
     const user = await asSystem(db, 'auth', (tx) => loadAuthUser(tx, userId));
-    limitMail(c, normalizeEmail(user?.email ?? userId));
+    limitMail(c, 'verify-email-resend', normalizeEmail(user?.email ?? userId));
     await auth.provider.resendVerification(userId);
     return c.body(null, 204);
   },
