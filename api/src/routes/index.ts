@@ -5,7 +5,8 @@ import { serviceRoutes } from './services/index.ts';
 import { serviceGroupRoutes } from './service-groups/index.ts';
 import { serviceOrderRoutes } from './service-order/index.ts';
 import { incidentRoutes } from './incidents/index.ts';
+import { maintenanceRoutes } from './maintenances/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
-export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...organizationRoutes];
+export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes];
