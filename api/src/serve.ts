@@ -11,6 +11,7 @@ import { localAccessTokens } from './auth/local-jwt.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
+import { createMaintenanceScheduler } from './scheduler/maintenance-scheduler.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
   const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth });
+  // Starts and completes maintenance windows; only one process of several acts (leader lock).
+  const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
+  maintenanceScheduler.start();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     server.close();
+    await maintenanceScheduler.stop();
     await db.close();
     process.exit(0);
   };
