@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.ts';
+import { routeTable } from '../index.ts';
+
+interface Doc {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+}
+
+const methods = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'];
+
+describe('OpenAPI document and reference page', () => {
+  let t: TestContext;
+  let doc: Doc;
+  beforeAll(async () => {
+    t = await createTestContext();
+    const res = await t.app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    doc = (await res.json()) as Doc;
+  });
+  afterAll(() => t.close());
+
+  it('documents every route of the route table, once', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => methods.includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(operations).toHaveLength(routeTable.length);
+    const expected = routeTable.map(({ route }) => `${String(route.method).toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`);
+    expect(operations.sort()).toEqual(expected.sort());
+  });
+
+  it('declares bearer authentication on every non-public route', () => {
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const { access, route } of routeTable) {
+      const op = doc.paths[String(route.path)]![String(route.method)]!;
+      expect(op.security, `${route.method} ${route.path}`).toEqual(access.kind === 'public' ? [] : [{ bearer: [] }]);
+      expect(op.responses).toHaveProperty('default');
+    }
+    expect(doc.components.schemas).toHaveProperty('PublicStatus');
+    expect(doc.components.schemas).toHaveProperty('Error');
+  });
+
+  it('serves an offline HTML reference: no scripts, nothing from another host', async () => {
+    const res = await t.app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script/i);
+    const tags = html.match(/<(script|link|img|iframe|style)\b[^>]*>/gi) ?? [];
+    for (const tag of tags) expect(tag).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?(https?:)?\/\//i);
+    // Grouped by tag, with method, path, summary, parameters and schemas.
+    expect(html).toContain('id="tag-public"');
+    expect(html).toContain('<code>/api/public/status/{orgSlug}</code>');
+    expect(html).toContain('Create an API key');
+    expect(html).toContain('<h4>Parameters</h4>');
+    expect(html).toContain('id="schema-PublicStatus"');
+    for (const { route } of routeTable) expect(html).toContain(`<code>${String(route.path).replace(/[<>&]/g, '')}</code>`);
+  });
+});
