@@ -157,4 +157,16 @@ describe('incident lifecycle', () => {
     expect(opened.status).toBe(201);
     expect(opened.body.data).toMatchObject({ created_by: null, updates: [{ author_id: null, author_key_id: key.id }] });
   });
+
+  it('opens one incident for a script that retries with the same Idempotency-Key', async () => {
+    const key = await createApiKey(t.db, world.orgA.id, ['incidents:write']);
+    const body = { title: 'Retried', message: 'Once' };
+    const headers = { 'Idempotency-Key': 'incident-retry-1' };
+    const first = await call(t, 'POST', base, key.secret, body, headers);
+    const again = await call(t, 'POST', base, key.secret, body, headers);
+    expect(first.status).toBe(201);
+    expect(again).toEqual(first);
+    const rows = await t.db.query(`select id from public.incidents where org_id = $1 and title = 'Retried'`, [world.orgA.id]);
+    expect(rows).toHaveLength(1);
+  });
 });

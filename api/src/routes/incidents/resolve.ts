@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { conflict } from '../../errors.ts';
 import { writeIncidents } from './access.ts';
@@ -16,6 +17,8 @@ export const resolveIncident = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/incidents/{id}/resolve',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Resolve an incident',
     request: { params: IncidentParams, body: { required: false, content: { 'application/json': { schema: ResolveIncidentBody } } } },

@@ -9,8 +9,15 @@ export interface Answer<T = any> {
 }
 
 /** Calls the app as `auth` (a bearer token or API key secret; null for anonymous). */
-export async function call<T = any>(t: TestContext, method: string, path: string, auth: string | null, json?: unknown): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+export async function call<T = any>(
+  t: TestContext,
+  method: string,
+  path: string,
+  auth: string | null,
+  json?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...extraHeaders };
   if (auth) headers.Authorization = `Bearer ${auth}`;
   if (json !== undefined) headers['Content-Type'] = 'application/json';
   const res = await t.app.request(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { writeIncidents } from './access.ts';
 import { authorOf } from './author.ts';
@@ -25,6 +26,8 @@ export const updateIncident = defineRoute(
   createRoute({
     method: 'put',
     path: '/api/organizations/{orgId}/incidents/{id}',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Edit an incident',
     request: { params: IncidentParams, body: { required: true, content: { 'application/json': { schema: UpdateIncidentBody } } } },

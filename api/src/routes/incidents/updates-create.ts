@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { writeIncidents } from './access.ts';
 import { authorOf } from './author.ts';
@@ -15,6 +16,8 @@ export const createIncidentUpdate = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/incidents/{id}/updates',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Post an incident update',
     request: { params: IncidentParams, body: { required: true, content: { 'application/json': { schema: PostIncidentUpdateBody } } } },

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { authorOf } from '../incidents/author.ts';
 import { assertServicesInOrg } from '../incidents/org-services.ts';
@@ -18,6 +19,8 @@ export const createMaintenance = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/maintenances',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Schedule a maintenance',
     request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateMaintenanceBody } } } },

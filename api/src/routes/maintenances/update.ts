@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { conflict } from '../../errors.ts';
 import { authorOf } from '../incidents/author.ts';
@@ -21,6 +22,8 @@ export const updateMaintenance = defineRoute(
   createRoute({
     method: 'put',
     path: '/api/organizations/{orgId}/maintenances/{id}',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Edit, start, complete or cancel a maintenance',
     request: { params: MaintenanceParams, body: { required: true, content: { 'application/json': { schema: UpdateMaintenanceBody } } } },

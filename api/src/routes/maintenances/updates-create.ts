@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { conflict } from '../../errors.ts';
 import { authorOf } from '../incidents/author.ts';
@@ -17,6 +18,8 @@ export const createMaintenanceUpdate = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/maintenances/{id}/updates',
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Post a maintenance update',
     request: { params: MaintenanceParams, body: { required: true, content: { 'application/json': { schema: PostMaintenanceUpdateBody } } } },
