@@ -116,6 +116,28 @@ describe('POST /api/organizations/:orgId/services/:id/status', () => {
     expect(await history()).toEqual([]);
   });
 
+  it('answers a retry with the same Idempotency-Key with the first answer, changing nothing twice', async () => {
+    const call = (status: string) =>
+      t.app.request(path, {
+        method: 'POST',
+        headers: { Authorization: member, 'Content-Type': 'application/json', 'Idempotency-Key': `retry-${serviceId}` },
+        body: JSON.stringify({ status }),
+      });
+    const first = await call('major_outage');
+    expect(first.status).toBe(200);
+    const firstBody = await first.json();
+    // Someone else changes it meanwhile; the retry must not set it back.
+    await send(t, 'POST', path, member, { status: 'operational' });
+    const seq = await lastSeq(t.db, world.orgA.id);
+    const retry = await call('major_outage');
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await retry.json()).toEqual(firstBody);
+    expect(await lastSeq(t.db, world.orgA.id)).toBe(seq);
+    expect((await history()).map((row) => row.status)).toEqual(expect.arrayContaining(['major_outage', 'operational']));
+    expect(await history()).toHaveLength(2);
+  });
+
   it('answers 404 for an unknown service', async () => {
     const res = await send(
       t,

@@ -4,6 +4,7 @@ import { asCaller } from '../../http/caller-door.ts';
 import { appendEvent } from '../../db/events.ts';
 import { recomputeServiceStatuses } from '../../status/recompute.ts';
 import { toServiceWire } from '../../status/service-row.ts';
+import { idempotent } from '../../idempotency/idempotent.ts';
 import { writeServiceStatus } from './access.ts';
 import { loadService } from './load.ts';
 import { ServiceBody, ServiceParams, SetStatusBody } from './schema.ts';
@@ -13,7 +14,8 @@ import { ServiceBody, ServiceParams, SetStatusBody } from './schema.ts';
  * is recomputed from every hold (an open incident may keep it worse); when it changes, history and a
  * `service.status_changed` event are written (source `manual` for a person, `api` for a key). When
  * only the hold changes, a `service.manual_status_changed` event carries the new state, so the admin
- * SPA sees the hold it will fall back to. Setting the hold it already has writes nothing.
+ * SPA sees the hold it will fall back to. Setting the hold it already has writes nothing. Scripts may
+ * retry with an `Idempotency-Key`.
  */
 export const setServiceStatus = defineRoute(
   writeServiceStatus,
@@ -22,6 +24,8 @@ export const setServiceStatus = defineRoute(
     path: '/api/organizations/{orgId}/services/{id}/status',
     tags: ['services'],
     summary: "Set a service's manual status",
+    description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
+    middleware: [idempotent()],
     request: {
       params: ServiceParams,
       body: { required: true, content: { 'application/json': { schema: SetStatusBody } } },

@@ -1,11 +1,13 @@
 import type { MatrixRows } from '../types.ts';
 import { healthRows } from './health.ts';
+import { serviceRows } from './services.ts';
 import { authRows } from './auth.ts';
 import { organizationRows } from './organizations.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
   health: healthRows,
+  services: serviceRows,
   auth: authRows,
   organizations: organizationRows,
 };
