@@ -10,6 +10,7 @@ export interface PendingInvitation {
   org_id: string;
   email: string;
   role: MemberRole;
+  expires_at: string | Date;
 }
 
 /** Sign-up needs an invitation here, and this one is missing, invalid, expired or for another email. */
@@ -23,7 +24,7 @@ export const invitationRequired = (message = 'Sign-up on this instance needs a v
 export async function findPendingInvitation(tx: Queryable, token: string, email: string, now: Date, { lock = false } = {}): Promise<PendingInvitation | null> {
   if (!looksLikeOpaqueToken(token)) return null;
   const [row] = await tx.query<PendingInvitation>(
-    `select id, org_id, email, role from public.invitations
+    `select id, org_id, email, role, expires_at from public.invitations
      where token_hash = $1 and lower(email) = lower($2)
        and accepted_at is null and revoked_at is null and expires_at > $3
      ${lock ? 'for update' : ''}`,
@@ -52,7 +53,11 @@ export async function acceptInvitationOnSignup(tx: Queryable, token: string, use
     member: { user_id: user.id, email: user.email, display_name: profile?.display_name ?? null, role: invitation.role, created_at: new Date(member!.created_at).toISOString() },
   }, actor);
   await appendEvent(tx, invitation.org_id, 'invitation.accepted', {
-    invitation: { id: invitation.id, email: invitation.email, role: invitation.role, accepted_at: now.toISOString(), accepted_by: user.id },
+    // The same shape as the accept route's event (routes/invitations), whichever way it was accepted.
+    invitation: {
+      id: invitation.id, email: invitation.email, role: invitation.role, state: 'accepted',
+      expires_at: new Date(invitation.expires_at).toISOString(), accepted_at: now.toISOString(), accepted_by: user.id,
+    },
   }, actor);
   return invitation;
 }

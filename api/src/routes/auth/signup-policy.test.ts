@@ -108,7 +108,7 @@ describe('SIGNUP=invite', () => {
       },
       {
         type: 'invitation.accepted',
-        payload: { invitation: { id: invitation.id, email: 'Grace@Example.test', role: 'admin', accepted_at: expect.any(String), accepted_by: user.id } },
+        payload: { invitation: { id: invitation.id, email: 'Grace@Example.test', role: 'admin', state: 'accepted', expires_at: expect.any(String), accepted_at: expect.any(String), accepted_by: user.id } },
         actor: { type: 'user', id: user.id },
       },
     ]);
