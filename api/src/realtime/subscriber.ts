@@ -17,6 +17,8 @@ export class Subscriber {
   lastSeq: number;
   live = false;
   closed = false;
+  /** Cut off as a slow consumer (its 'close' may arrive a tick later). */
+  dropped = false;
   /** Extra work to release with the stream (expiry timers, membership checks). */
   readonly cleanups: (() => void)[] = [];
   /** Re-checks that the caller may still read the stream; false ends it (org streams). */
@@ -37,7 +39,7 @@ export class Subscriber {
 
   /** Hands over one published event (already serialised once for all subscribers). */
   deliver(seq: number, buf: Buffer): boolean {
-    if (this.closed) return false;
+    if (this.closed || this.dropped) return false;
     if (!this.live) {
       this.pendingBytes += buf.length;
       if (this.pendingBytes > this.limits.maxQueuedBytes) return this.drop(), false;
@@ -51,14 +53,27 @@ export class Subscriber {
 
   /** Writes the buffer, or drops the stream when its queue is over the limit. */
   write(buf: Buffer): boolean {
-    if (this.closed) return false;
+    if (this.closed || this.dropped) return false;
     if (this.res.writableLength + buf.length > this.limits.maxQueuedBytes) return this.drop(), false;
     const flushed = this.res.write(buf);
-    if (!flushed && !this.blockedTimer) {
-      this.blockedTimer = setTimeout(() => this.drop(), this.limits.maxBlockedMs);
-      this.blockedTimer.unref();
-    }
+    if (!flushed && !this.blockedTimer) this.watchBlocked(this.bytesWritten());
     return true;
+  }
+
+  /** Bytes the socket has handed to the kernel: progress, even while the queue never fully drains. */
+  private bytesWritten(): number {
+    return this.res.socket?.bytesWritten ?? 0;
+  }
+
+  /** Drops the stream if its socket makes no progress for `maxBlockedMs` (a reader that stopped). */
+  private watchBlocked(since: number): void {
+    this.blockedTimer = setTimeout(() => {
+      this.blockedTimer = null;
+      const now = this.bytesWritten();
+      if (now === since) this.drop();
+      else if (this.res.writableLength > 0) this.watchBlocked(now);
+    }, this.limits.maxBlockedMs);
+    this.blockedTimer.unref();
   }
 
   /** Called on the response's 'drain': the client caught up, so its write is no longer blocked. */
@@ -79,7 +94,8 @@ export class Subscriber {
 
   /** A slow consumer: cut it off; it resumes with Last-Event-ID when it reconnects. */
   drop(): void {
-    if (this.closed) return;
+    if (this.closed || this.dropped) return;
+    this.dropped = true;
     this.onDrop(this);
     this.res.destroy();
   }
