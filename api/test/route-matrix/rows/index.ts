@@ -1,5 +1,7 @@
 import type { MatrixRows } from '../types.ts';
 import { healthRows } from './health.ts';
+import { incidentRows } from './incidents.ts';
+import { maintenanceRows } from './maintenances.ts';
 import { serviceRows } from './services.ts';
 import { authRows } from './auth.ts';
 import { organizationRows } from './organizations.ts';
@@ -7,6 +9,8 @@ import { organizationRows } from './organizations.ts';
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
   health: healthRows,
+  incidents: incidentRows,
+  maintenances: maintenanceRows,
   services: serviceRows,
   auth: authRows,
   organizations: organizationRows,
