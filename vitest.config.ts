@@ -9,7 +9,7 @@ export default defineConfig({
       test: {
         name: `api:${db}`,
         root: './api',
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../database/tests/**/*.test.ts'],
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../database/tests/**/*.test.ts', '../widget/src/stream-client.test.ts'],
         globalSetup: ['./test/global-setup.ts'],
         env: { TEST_DB: db },
         testTimeout: 30_000,
