@@ -11,6 +11,7 @@ import { localAccessTokens } from './auth/local-jwt.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
+import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler } from './scheduler/maintenance-scheduler.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
   const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
-  const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth });
+  // Realtime listens before the server accepts streams, so no event slips between the two.
+  const realtime = createRealtime({ db, log });
+  await realtime.start();
+  const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime });
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
   maintenanceScheduler.start();
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     server.close();
     await maintenanceScheduler.stop();
+    await realtime.close();
     await db.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -34,7 +35,10 @@ export interface TestContext extends TestDatabase {
 }
 
 /** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
-export async function createTestContext(envOverrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  envOverrides: Record<string, string> = {},
+  realtimeOptions: Partial<Omit<RealtimeOptions, 'db' | 'log'>> = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
   const env = parseEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...envOverrides });
@@ -44,6 +48,10 @@ export async function createTestContext(envOverrides: Record<string, string> = {
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
   const deps: Deps = { env, db: database.db, log: createLogger('silent'), clock, tokens: auth.tokens, mail, auth };
+  // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
+  const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
+  await realtime.start();
+  deps.realtime = realtime;
   const app = createApp(deps);
   return {
     ...database,
@@ -54,6 +62,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     clock,
     dataDir,
     async close() {
+      await realtime.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -40,16 +40,24 @@ export function openPostgres({ url, max = 10 }: PostgresOptions): Database & { p
     async query(sql, params = []) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
-    async listen(channel: string, handler: NotificationHandler) {
+    async listen(channel: string, handler: NotificationHandler, onLost?: (error?: unknown) => void) {
       // A dedicated connection: LISTEN belongs to a session, and pooled clients are shared.
       const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
+      let ended = false;
+      const lost = (error?: unknown) => {
+        if (ended) return;
+        ended = true;
+        onLost?.(error);
+      };
+      client.on('error', lost);
+      client.on('end', () => lost());
       await client.connect();
       client.on('notification', (message) => {
         if (message.channel === channel) handler(message.payload ?? '');
       });
       await client.query(`listen ${pg.escapeIdentifier(channel)}`);
       return async () => {
+        ended = true;
         await client.end().catch(() => {});
       };
     },

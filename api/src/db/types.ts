@@ -15,7 +15,10 @@ export interface Database {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs one statement outside any transaction as the connecting role (migrations, tests). */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-  /** Subscribes to a NOTIFY channel; resolves to an unsubscribe function. */
-  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel; resolves to an unsubscribe function. `onLost` is called once if
+   * the dedicated connection dies (database restart): notifications stop, and the caller re-listens.
+   */
+  listen(channel: string, handler: NotificationHandler, onLost?: (error?: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../logger.ts';
 import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
+import type { Realtime } from '../realtime/realtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 
@@ -23,6 +24,8 @@ export interface Deps {
   mail: Mailer;
   /** Accounts: the configured provider (local or Supabase) and the login limits. */
   auth: AuthService;
+  /** The SSE hub and event-log reader (absent: stream routes answer 503). */
+  realtime?: Realtime;
 }
 
 /** Hono's typing of our context variables. */
