@@ -7,6 +7,7 @@ import { serviceOrderRoutes } from './service-order/index.ts';
 import { incidentRoutes } from './incidents/index.ts';
 import { maintenanceRoutes } from './maintenances/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
+import { streamRoutes } from './streams/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
-export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes];
+export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes, ...streamRoutes];
