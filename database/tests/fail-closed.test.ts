@@ -57,7 +57,9 @@ describe('fail closed', () => {
 
   it('role authenticated with claims that name nobody sees no row', async () => {
     const counts = await t.db.transaction(async (tx) => {
-      await tx.query(`select set_config('request.jwt.claims', '{"role":"authenticated"}', true), set_config('role', 'authenticated', true)`);
+      await tx.query(
+        `select set_config('request.jwt.claims', '{"role":"authenticated"}', true), set_config('role', 'authenticated', true)`,
+      );
       return visibleRows(tx);
     });
     expect(counts).toEqual(none);
@@ -81,7 +83,9 @@ describe('fail closed', () => {
 
     it('keeps neither the role nor the claims of a committed request', async () => {
       const [owner] = await leftovers();
-      const inside = await withUser(single, { userId: userId() }, (tx) => tx.query<{ uid: string }>('select auth.uid() as uid'));
+      const inside = await withUser(single, { userId: userId() }, (tx) =>
+        tx.query<{ uid: string }>('select auth.uid() as uid'),
+      );
       expect(inside).toEqual([{ uid: userId() }]);
       expect(await leftovers()).toEqual([{ role: owner!.role, claims: null, uid: null }]);
       expect(owner!.role).not.toBe('authenticated');

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMigrations, migrate } from '../../api/src/db/migrate.ts';
 import { withUser } from '../../api/src/db/doors.ts';
 import { createTenantWorld } from '../../api/test/fixtures.ts';
-import { createEmptyDatabase, migratorRole, prepareSupabaseLikeGrants, type EmptyDatabase } from './support/supabase-like-database.ts';
+import {
+  createEmptyDatabase,
+  migratorRole,
+  prepareSupabaseLikeGrants,
+  type EmptyDatabase,
+} from './support/supabase-like-database.ts';
 import { catalogLints } from './support/catalog-lints.ts';
 
 // On Supabase the migrations run as `postgres`, which is not a superuser: they must need nothing more

@@ -56,7 +56,9 @@ describe('moving rows between tenants', () => {
         }
       });
       // Where the dual user may update A's row at all, the policy's WITH CHECK must be what stops it.
-      expected[table] = isAllowed(dual, 'update', factory.grants.update, A) ? 'refused by WITH CHECK' : 'row not updatable';
+      expected[table] = isAllowed(dual, 'update', factory.grants.update, A)
+        ? 'refused by WITH CHECK'
+        : 'row not updatable';
     }
     expect(actual).toEqual(expected);
     expect(Object.values(actual)).not.toContain('moved');

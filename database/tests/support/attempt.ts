@@ -47,7 +47,10 @@ function statement(op: Operation, table: string, pk: string[], key: Record<strin
         params,
       };
     case 'delete':
-      return { sql: `with x as (delete from ${target} where ${where} returning 1) select count(*)::int as n from x`, params };
+      return {
+        sql: `with x as (delete from ${target} where ${where} returning 1) select count(*)::int as n from x`,
+        params,
+      };
     case 'insert': // policies are checked before conflicts, so an existing key does not hide a refusal
       return { sql: `${insert.sql} on conflict do nothing`, params: insert.params };
   }

@@ -51,18 +51,26 @@ export const rowFactories: Record<string, RowFactory> = {
   organization_logos: {
     grants: { select: readers, insert: admins, update: admins, delete: admins },
     insert: (org) =>
-      sql(`insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', '\\x89504e47')`, org.id),
+      sql(
+        `insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', '\\x89504e47')`,
+        org.id,
+      ),
   },
   profiles: {
     // Fellow members read each other's profiles; keys have no user behind them.
     grants: readOnly({ role: 'viewer' }),
-    insert: (org) => sql(`insert into public.profiles (user_id, email) values ($1, 'x@example.test')`, org.subjectUserId),
+    insert: (org) =>
+      sql(`insert into public.profiles (user_id, email) values ($1, 'x@example.test')`, org.subjectUserId),
     existing: async (_db, org) => ({ user_id: org.subjectUserId }),
   },
   organization_members: {
     grants: { select: readers, insert: admins, update: admins, delete: admins },
     insert: (org) =>
-      sql(`insert into public.organization_members (org_id, user_id, role) values ($1, $2, 'viewer')`, org.id, org.subjectUserId),
+      sql(
+        `insert into public.organization_members (org_id, user_id, role) values ($1, $2, 'viewer')`,
+        org.id,
+        org.subjectUserId,
+      ),
     existing: async (_db, org) => ({ org_id: org.id, user_id: org.subjectUserId }),
   },
   invitations: {
@@ -204,7 +212,10 @@ export const rowFactories: Record<string, RowFactory> = {
     // One row per org, which the commit trigger may have written already.
     existing: async (db, org) => {
       await asSystem(db, 'test', (tx) =>
-        tx.query(`insert into public.public_stream_state (org_id, seq, view) values ($1, 0, '{}') on conflict do nothing`, [org.id]),
+        tx.query(
+          `insert into public.public_stream_state (org_id, seq, view) values ($1, 0, '{}') on conflict do nothing`,
+          [org.id],
+        ),
       );
       return { org_id: org.id };
     },
@@ -212,11 +223,17 @@ export const rowFactories: Record<string, RowFactory> = {
   public_stream_events: {
     grants: readOnly(),
     insert: (org) =>
-      sql(`insert into public.public_stream_events (org_id, seq, events, indicator) values ($1, 1, '[]', 'none')`, org.id),
+      sql(
+        `insert into public.public_stream_events (org_id, seq, events, indicator) values ($1, 1, '[]', 'none')`,
+        org.id,
+      ),
     // Its rows hang off an event: the commit trigger usually records one, else the system does.
     existing: async (db, org) => {
       const [event] = await asSystem(db, 'test', (tx) =>
-        tx.query<{ seq: number }>(`insert into public.status_events (org_id, seq, type) values ($1, 1, 'test.event') returning seq`, [org.id]),
+        tx.query<{ seq: number }>(
+          `insert into public.status_events (org_id, seq, type) values ($1, 1, 'test.event') returning seq`,
+          [org.id],
+        ),
       );
       await asSystem(db, 'test', (tx) =>
         tx.query(

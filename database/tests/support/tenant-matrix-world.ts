@@ -40,7 +40,14 @@ export interface MatrixWorld {
 }
 
 /** The key scopes whose variants behave differently somewhere. */
-const keyScopes: ApiKeyScope[] = ['read', 'status:write', 'incidents:write', 'maintenances:write', 'metrics:read', 'alerts:write'];
+const keyScopes: ApiKeyScope[] = [
+  'read',
+  'status:write',
+  'incidents:write',
+  'maintenances:write',
+  'metrics:read',
+  'alerts:write',
+];
 
 async function parentRows(db: Database, orgId: string) {
   return asSystem(db, 'test', async (tx) => {
