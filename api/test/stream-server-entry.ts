@@ -1,0 +1,41 @@
+// One API process for the multi-process stream tests and the fan-out benchmark: the real app with
+// realtime on DATABASE_URL (already migrated), listening on 127.0.0.1:PORT (0: any); prints
+// `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET).
+import { serve } from '@hono/node-server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.ts';
+import { parseEnv } from '../src/env.ts';
+import { createLogger } from '../src/logger.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { localAccessTokens } from '../src/auth/local-jwt.ts';
+import { createMailer } from '../src/mail/mailer.ts';
+import { createAuthService } from '../src/auth/auth-service.ts';
+import { systemClock, type Deps } from '../src/http/app-env.ts';
+import { createRealtime } from '../src/realtime/realtime.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
+const env = parseEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+const db = openPostgres({ url: env.DATABASE_URL!, max: Number(process.env.DB_POOL ?? 10) });
+const log = createLogger(env.LOG_LEVEL);
+const tokens = localAccessTokens(new TextEncoder().encode(process.env.TEST_JWT_SECRET ?? 'test-secret-test-secret-test-secret-0123'));
+const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
+const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+const realtime = createRealtime({ db, log });
+await realtime.start();
+const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+  process.stdout.write(`listening ${info.port}\n`);
+});
+process.on('message', (message) => {
+  if (message === 'stats') process.send?.({ stats: realtime.stats(), rss: process.memoryUsage().rss });
+});
+process.once('SIGTERM', async () => {
+  server.close();
+  await realtime.close();
+  await db.close();
+  process.exit(0);
+});
