@@ -86,7 +86,9 @@ export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSec
 
     async signIn(email, password) {
       const { data, error } = await client().auth.signInWithPassword({ email: normalizeEmail(email), password });
-      if (error?.code === 'invalid_credentials' || error?.status === 400) throw invalidCredentials();
+      // Any other 400 (unknown user, wrong password) is the one answer; an unconfirmed email is told
+      // only to someone who knows the password, as Supabase itself does.
+      if (error && error.code !== 'email_not_confirmed' && (error.code === 'invalid_credentials' || error.status === 400)) throw invalidCredentials();
       if (error) throw fromSupabase(error);
       return toSession(data.session);
     },
