@@ -81,8 +81,17 @@ export async function recomputeServiceStatuses(
       `insert into public.service_status_history
          (org_id, service_id, status, previous_status, source, actor, incident_id, maintenance_id, message)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [orgId, row.id, status, row.status, cause.source, JSON.stringify(event.actor),
-       cause.incidentId ?? null, cause.maintenanceId ?? null, cause.message ?? null],
+      [
+        orgId,
+        row.id,
+        status,
+        row.status,
+        cause.source,
+        JSON.stringify(event.actor),
+        cause.incidentId ?? null,
+        cause.maintenanceId ?? null,
+        cause.message ?? null,
+      ],
     );
     changes.push({ serviceId: row.id, previous: row.status, status });
   }
