@@ -5,6 +5,9 @@ import { maintenanceRows } from './maintenances.ts';
 import { serviceRows } from './services.ts';
 import { authRows } from './auth.ts';
 import { organizationRows } from './organizations.ts';
+import { apiKeyRows } from './api-keys.ts';
+import { eventRows } from './events.ts';
+import { publicRows } from './public.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -14,4 +17,7 @@ export const rowFiles: Record<string, MatrixRows> = {
   services: serviceRows,
   auth: authRows,
   organizations: organizationRows,
+  'api-keys': apiKeyRows,
+  events: eventRows,
+  public: publicRows,
 };
