@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { startSupabaseStandIn, type SupabaseStandIn } from '../../../test/supabase-stand-in.ts';
 import { addMember, createOrg } from '../../../test/fixtures.ts';
 import { asSystem } from '../../db/doors.ts';
+import { generateOpaqueToken, hashOpaqueToken } from '../../auth/opaque-token.ts';
 import { authClient } from './test-client.ts';
 
 const password = 'correct-horse-battery';
@@ -111,5 +112,38 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
   it('refuses local tokens when the provider is Supabase', async () => {
     const res = await api.get('/api/auth/me', await t.tokens.sign(userId, 'linus@example.test'));
     expect(res.status).toBe(401);
+  });
+});
+
+describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
+  let standIn: SupabaseStandIn;
+  let t: TestContext;
+  beforeAll(async () => {
+    standIn = await startSupabaseStandIn({ mode: 'hs256' });
+    t = await createTestContext({
+      AUTH_PROVIDER: 'supabase', SIGNUP: 'invite', SUPABASE_URL: standIn.url, SUPABASE_ANON_KEY: standIn.anonKey, SUPABASE_JWT_SECRET: standIn.jwtSecret!,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await standIn.close();
+  });
+
+  it('creates no Supabase account for a bad invitation, and joins the org through a good one', async () => {
+    const api = authClient(t.app);
+    const org = await createOrg(t.db);
+    const token = generateOpaqueToken();
+    await asSystem(t.db, 'test', (tx) =>
+      tx.query(`insert into public.invitations (org_id, email, role, token_hash, expires_at) values ($1, 'joiner@example.test', 'member', $2, now() + interval '1 day')`, [org.id, hashOpaqueToken(token)]),
+    );
+    const bad = await api.post('/api/auth/signup', { email: 'joiner@example.test', password, invitation_token: generateOpaqueToken() });
+    expect(bad.status).toBe(403);
+    expect(bad.body.error.code).toBe('invitation_required');
+    expect((await api.post('/api/auth/login', { email: 'joiner@example.test', password })).status).toBe(401);
+
+    const res = await api.post('/api/auth/signup', { email: 'joiner@example.test', password, invitation_token: token });
+    expect(res.status).toBe(201);
+    const me = await api.get('/api/auth/me', res.body.data.access_token);
+    expect(me.body.data.organizations).toEqual([{ id: org.id, slug: org.slug, name: org.slug, role: 'member' }]);
   });
 });
