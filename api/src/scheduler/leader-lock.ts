@@ -64,7 +64,9 @@ export function postgresLeaderLock({ url, name }: PostgresLeaderLockOptions): Le
           return true;
         }
         client ??= await connect();
-        const [row] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [key])).rows;
+        const [row] = (
+          await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [key])
+        ).rows;
         held = row?.locked === true;
         return held;
       } catch {

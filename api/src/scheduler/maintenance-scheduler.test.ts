@@ -23,7 +23,12 @@ describe('maintenance scheduler', () => {
   };
   const at = (offsetMs: number) => new Date(t.clock.now().getTime() + offsetMs).toISOString();
   const schedule = async (startIn: number, endIn: number, serviceIds: string[], title = 'Upgrade') => {
-    const res = await call(t, 'POST', base, member, { title, starts_at: at(startIn), ends_at: at(endIn), service_ids: serviceIds });
+    const res = await call(t, 'POST', base, member, {
+      title,
+      starts_at: at(startIn),
+      ends_at: at(endIn),
+      service_ids: serviceIds,
+    });
     expect(res.status).toBe(201);
     return res.body.data as { id: string; starts_at: string; ends_at: string };
   };
@@ -52,18 +57,35 @@ describe('maintenance scheduler', () => {
     expect((await scheduler.tick()).started).toEqual([]);
     t.clock.current = new Date(m.starts_at);
     expect((await scheduler.tick()).started).toEqual([m.id]);
-    expect(await statusesOf(t.db, [db.id, web.id])).toEqual({ [db.id]: 'under_maintenance', [web.id]: 'under_maintenance' });
+    expect(await statusesOf(t.db, [db.id, web.id])).toEqual({
+      [db.id]: 'under_maintenance',
+      [web.id]: 'under_maintenance',
+    });
     expect(await historyOf(t.db, db.id)).toEqual([
-      expect.objectContaining({ status: 'under_maintenance', previous_status: 'operational', source: 'maintenance', maintenance_id: m.id }),
+      expect.objectContaining({
+        status: 'under_maintenance',
+        previous_status: 'operational',
+        source: 'maintenance',
+        maintenance_id: m.id,
+      }),
     ]);
-    expect(await get(m.id)).toMatchObject({ status: 'in_progress', started_at: m.starts_at, updates: [{ status: 'in_progress', author_id: null }] });
+    expect(await get(m.id)).toMatchObject({
+      status: 'in_progress',
+      started_at: m.starts_at,
+      updates: [{ status: 'in_progress', author_id: null }],
+    });
 
     // An incident during the maintenance shows through it; the other service stays under maintenance.
     t.clock.advance(30 * minute);
     const incident = await call(t, 'POST', `/api/organizations/${world.orgA.id}/incidents`, member, {
-      title: 'Replica lag', services: [{ service_id: db.id, status: 'partial_outage' }], message: 'Lagging',
+      title: 'Replica lag',
+      services: [{ service_id: db.id, status: 'partial_outage' }],
+      message: 'Lagging',
     });
-    expect(await statusesOf(t.db, [db.id, web.id])).toEqual({ [db.id]: 'partial_outage', [web.id]: 'under_maintenance' });
+    expect(await statusesOf(t.db, [db.id, web.id])).toEqual({
+      [db.id]: 'partial_outage',
+      [web.id]: 'under_maintenance',
+    });
 
     // The maintenance ends while the incident still holds.
     t.clock.current = new Date(m.ends_at);
@@ -76,11 +98,15 @@ describe('maintenance scheduler', () => {
       ['under_maintenance', 'maintenance', m.id],
       ['operational', 'maintenance', m.id],
     ]);
-    const events = (await eventsOf(t.db, world.orgA.id, 'maintenance.')).filter((e) => e.payload.maintenance.id === m.id);
+    const events = (await eventsOf(t.db, world.orgA.id, 'maintenance.')).filter(
+      (e) => e.payload.maintenance.id === m.id,
+    );
     expect(events.map((e) => e.type)).toEqual(['maintenance.created', 'maintenance.started', 'maintenance.completed']);
     expect(events.at(-1)!.payload.maintenance).toEqual(await get(m.id));
     const actors = await t.db.query<{ actor: { type: string } }>(
-      `select actor from public.status_events where org_id = $1 and type = 'maintenance.started'`, [world.orgA.id]);
+      `select actor from public.status_events where org_id = $1 and type = 'maintenance.started'`,
+      [world.orgA.id],
+    );
     expect(actors[0]!.actor.type).toBe('system');
   });
 
@@ -108,7 +134,9 @@ describe('maintenance scheduler', () => {
     expect(await statusesOf(t.db, [svc.id])).toEqual({ [svc.id]: 'operational' });
     expect(await historyOf(t.db, svc.id)).toEqual([]);
     expect((await get(running.id)).status).toBe('in_progress');
-    expect((await eventsOf(t.db, world.orgA.id, 'maintenance.completed')).map((e) => e.payload.maintenance.id)).toContain(passed.id);
+    expect(
+      (await eventsOf(t.db, world.orgA.id, 'maintenance.completed')).map((e) => e.payload.maintenance.id),
+    ).toContain(passed.id);
   });
 
   it('runs in one instance only; a standby takes over when the leader stops', async () => {
@@ -132,7 +160,7 @@ describe('maintenance scheduler', () => {
   });
 
   // Only a server has sessions that can die; PGlite's lock lives and dies with its one process.
-  it.runIf(inject('testDb').kind === 'postgres')('hands over when the leader\'s lock connection dies', async () => {
+  it.runIf(inject('testDb').kind === 'postgres')("hands over when the leader's lock connection dies", async () => {
     const secondDb = openPostgres({ url: t.url!, max: 2 });
     const leader = newScheduler();
     const standby = newScheduler(secondDb);

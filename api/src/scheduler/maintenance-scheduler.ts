@@ -115,7 +115,10 @@ export function createMaintenanceScheduler({
       if (due.length < batchSize) break;
     }
     if (result.missed.length > 0) {
-      log.warn({ missed: result.missed }, 'maintenance windows passed while no scheduler ran; completed without starting');
+      log.warn(
+        { missed: result.missed },
+        'maintenance windows passed while no scheduler ran; completed without starting',
+      );
     }
     return result;
   };

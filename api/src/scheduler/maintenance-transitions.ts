@@ -71,7 +71,14 @@ export async function transitionMaintenance(
      where id = $1`,
     [current.id, to, at, now],
   );
-  await insertMaintenanceUpdate(tx, orgId, current.id, { status: to, message: message ?? defaultMessages[to] }, author, at);
+  await insertMaintenanceUpdate(
+    tx,
+    orgId,
+    current.id,
+    { status: to, message: message ?? defaultMessages[to] },
+    author,
+    at,
+  );
   if (from === 'in_progress' || to === 'in_progress') {
     await recomputeForMaintenance(tx, orgId, current.id, current.service_ids, current.title);
   }

@@ -6,7 +6,13 @@ import { writeIncidents } from './access.ts';
 import { authorOf } from './author.ts';
 import { assertServicesInOrg } from './org-services.ts';
 import { CreateIncidentBody, IncidentBody, OrgParams } from './schema.ts';
-import { assertStartedAt, insertIncidentUpdate, publishIncident, recomputeForIncident, setIncidentServices } from './mutate.ts';
+import {
+  assertStartedAt,
+  insertIncidentUpdate,
+  publishIncident,
+  recomputeForIncident,
+  setIncidentServices,
+} from './mutate.ts';
 
 /**
  * POST /api/organizations/:orgId/incidents: opens an incident, its first update, and its holds on the
@@ -21,7 +27,10 @@ export const createIncident = defineRoute(
     middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Open an incident',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateIncidentBody } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: CreateIncidentBody } } },
+    },
     responses: { 201: { description: 'The new incident', content: { 'application/json': { schema: IncidentBody } } } },
   }),
   async (c) => {

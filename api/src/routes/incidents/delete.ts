@@ -27,7 +27,13 @@ export const deleteIncident = defineRoute(
       const incident = await lockIncident(tx, orgId, id);
       await tx.query('delete from public.incidents where org_id = $1 and id = $2', [orgId, id]);
       // The incident row is gone, so history can only name it in the message, not by id.
-      await recomputeForIncident(tx, orgId, null, incident.services.map((s) => s.service_id), `${incident.title} (deleted)`);
+      await recomputeForIncident(
+        tx,
+        orgId,
+        null,
+        incident.services.map((s) => s.service_id),
+        `${incident.title} (deleted)`,
+      );
       await appendEvent(tx, orgId, 'incident.deleted', { incident });
     });
     return c.body(null, 204);

@@ -25,12 +25,17 @@ describe('incidents: tenancy, roles and validation', () => {
     base = `/api/organizations/${world.orgA.id}/incidents`;
     serviceA = (await createService(t.db, world.orgA.id)).id;
     serviceB = (await createService(t.db, world.orgB.id)).id;
-    const created = await call(t, 'POST', base, tokens.memberA, { title: 'A incident', services: [{ service_id: serviceA, status: 'partial_outage' }], message: 'm' });
+    const created = await call(t, 'POST', base, tokens.memberA, {
+      title: 'A incident',
+      services: [{ service_id: serviceA, status: 'partial_outage' }],
+      message: 'm',
+    });
     incidentId = created.body.data.id;
   });
   afterAll(() => t.close());
 
-  const countIncidents = async () => Number((await t.db.query<{ n: string }>('select count(*) as n from public.incidents'))[0]!.n);
+  const countIncidents = async () =>
+    Number((await t.db.query<{ n: string }>('select count(*) as n from public.incidents'))[0]!.n);
 
   it("refuses an admin of B every read and write of A's incidents", async () => {
     const b = tokens.adminB;
@@ -39,7 +44,9 @@ describe('incidents: tenancy, roles and validation', () => {
     expect((await call(t, 'POST', base, b, { title: 'x', message: 'm' })).status).toBe(403);
     expect((await call(t, 'PUT', `${base}/${incidentId}`, b, { title: 'hijacked' })).status).toBe(403);
     expect((await call(t, 'POST', `${base}/${incidentId}/resolve`, b, {})).status).toBe(403);
-    expect((await call(t, 'POST', `${base}/${incidentId}/updates`, b, { status: 'resolved', message: 'x' })).status).toBe(403);
+    expect(
+      (await call(t, 'POST', `${base}/${incidentId}/updates`, b, { status: 'resolved', message: 'x' })).status,
+    ).toBe(403);
     expect((await call(t, 'DELETE', `${base}/${incidentId}`, b)).status).toBe(403);
     // Through B's own org path, A's incident does not exist.
     const viaB = `/api/organizations/${world.orgB.id}/incidents/${incidentId}`;
@@ -52,11 +59,17 @@ describe('incidents: tenancy, roles and validation', () => {
 
   it("refuses B's service ids in A's incident with 422 and writes nothing", async () => {
     const before = await countIncidents();
-    const res = await call(t, 'POST', base, tokens.adminA, { title: 'x', services: [{ service_id: serviceB, status: 'major_outage' }], message: 'm' });
+    const res = await call(t, 'POST', base, tokens.adminA, {
+      title: 'x',
+      services: [{ service_id: serviceB, status: 'major_outage' }],
+      message: 'm',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: ['services', 0, 'service_id'] })]);
     expect(await countIncidents()).toBe(before);
-    const put = await call(t, 'PUT', `${base}/${incidentId}`, tokens.adminA, { services: [{ service_id: serviceB, status: 'major_outage' }] });
+    const put = await call(t, 'PUT', `${base}/${incidentId}`, tokens.adminA, {
+      services: [{ service_id: serviceB, status: 'major_outage' }],
+    });
     expect(put.status).toBe(422);
     expect((await call(t, 'GET', `${base}/${incidentId}`, tokens.adminA)).body.data.services).toEqual([
       expect.objectContaining({ service_id: serviceA, status: 'partial_outage' }),
@@ -73,7 +86,10 @@ describe('incidents: tenancy, roles and validation', () => {
     expect((await call(t, 'POST', base, tokens.viewerA, { title: 'x', message: 'm' })).status).toBe(403);
     expect((await call(t, 'POST', base, readKey.secret, { title: 'x', message: 'm' })).status).toBe(403);
     expect((await call(t, 'POST', base, statusKey.secret, { title: 'x', message: 'm' })).status).toBe(403);
-    expect((await call(t, 'POST', `${base}/${incidentId}/updates`, tokens.viewerA, { status: 'identified', message: 'x' })).status).toBe(403);
+    expect(
+      (await call(t, 'POST', `${base}/${incidentId}/updates`, tokens.viewerA, { status: 'identified', message: 'x' }))
+        .status,
+    ).toBe(403);
     expect((await call(t, 'DELETE', `${base}/${incidentId}`, writeKey.secret)).status).toBe(403);
     expect((await call(t, 'GET', base, null)).status).toBe(401);
   });
@@ -91,7 +107,14 @@ describe('incidents: tenancy, roles and validation', () => {
     await bad({ title: 'x', message: 'm', status: 'exploded' });
     await bad({ title: 'x', message: 'm', impact: 'apocalyptic' });
     await bad({ title: 'x', message: 'm', services: [{ service_id: serviceA, status: 'under_maintenance' }] });
-    await bad({ title: 'x', message: 'm', services: [{ service_id: serviceA, status: 'major_outage' }, { service_id: serviceA, status: 'partial_outage' }] });
+    await bad({
+      title: 'x',
+      message: 'm',
+      services: [
+        { service_id: serviceA, status: 'major_outage' },
+        { service_id: serviceA, status: 'partial_outage' },
+      ],
+    });
     await bad({ title: 'x', message: 'm', services: [{ service_id: 'not-a-uuid', status: 'major_outage' }] });
     await bad({ title: 'x', message: 'm', org_id: world.orgB.id });
     const future = new Date(t.clock.now().getTime() + 10 * 60_000).toISOString();
@@ -112,19 +135,29 @@ describe('incidents: tenancy, roles and validation', () => {
   });
 
   it('lists newest first with filters and a cursor that walks every page', async () => {
-    const orgC = (await createTenantWorld(t.db));
+    const orgC = await createTenantWorld(t.db);
     const admin = await t.tokens.sign(orgC.users.adminA.id, orgC.users.adminA.email);
     const list = `/api/organizations/${orgC.orgA.id}/incidents`;
     const start = t.clock.now().getTime() - 10 * 3_600_000;
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const created = await call(t, 'POST', list, admin, { title: `I${i}`, message: 'm', started_at: new Date(start + i * 3_600_000).toISOString(), status: i % 2 ? 'resolved' : 'investigating' });
+      const created = await call(t, 'POST', list, admin, {
+        title: `I${i}`,
+        message: 'm',
+        started_at: new Date(start + i * 3_600_000).toISOString(),
+        status: i % 2 ? 'resolved' : 'investigating',
+      });
       ids.push(created.body.data.id);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: { id: string }[]; next_cursor: string | null } } = await call(t, 'GET', `${list}?limit=2${cursor ? `&cursor=${cursor}` : ''}`, admin);
+      const page: { body: { data: { id: string }[]; next_cursor: string | null } } = await call(
+        t,
+        'GET',
+        `${list}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        admin,
+      );
       seen.push(...page.body.data.map((i) => i.id));
       cursor = page.body.next_cursor;
     } while (cursor);

@@ -15,7 +15,9 @@ export const listIncidents = defineRoute(
     tags: ['incidents'],
     summary: "List the organization's incidents, newest first",
     request: { params: OrgParams, query: IncidentListQuery },
-    responses: { 200: { description: 'A page of incidents', content: { 'application/json': { schema: IncidentList } } } },
+    responses: {
+      200: { description: 'A page of incidents', content: { 'application/json': { schema: IncidentList } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -49,6 +51,9 @@ export const listIncidents = defineRoute(
     });
     const last = rows[query.limit - 1];
     const more = rows.length > query.limit;
-    return c.json({ data: page, next_cursor: more && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null }, 200);
+    return c.json(
+      { data: page, next_cursor: more && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null },
+      200,
+    );
   },
 );

@@ -33,7 +33,12 @@ export async function lockIncident(tx: Queryable, orgId: string, id: string): Pr
 }
 
 /** Replaces the services an incident holds and the status it holds each at. */
-export async function setIncidentServices(tx: Queryable, orgId: string, incidentId: string, services: readonly ServiceImpact[]): Promise<void> {
+export async function setIncidentServices(
+  tx: Queryable,
+  orgId: string,
+  incidentId: string,
+  services: readonly ServiceImpact[],
+): Promise<void> {
   await tx.query('delete from public.incident_services where org_id = $1 and incident_id = $2', [orgId, incidentId]);
   if (services.length === 0) return;
   await tx.query(
@@ -65,7 +70,12 @@ export async function insertIncidentUpdate(
  * Sets the incident's status; `resolved_at` follows it (set on resolving, cleared on reopening).
  * Returns whether this call resolved the incident.
  */
-export async function setIncidentStatus(tx: Queryable, current: IncidentState, status: IncidentStatus, now: Date): Promise<boolean> {
+export async function setIncidentStatus(
+  tx: Queryable,
+  current: IncidentState,
+  status: IncidentStatus,
+  now: Date,
+): Promise<boolean> {
   if (status === current.status) return false;
   await tx.query(
     `update public.incidents
@@ -94,7 +104,13 @@ export function defaultUpdateMessage(status: IncidentStatus): string {
  * Recomputes the shown status of every service the incident held or now holds (its holds come and
  * go with its status and service list), recording the incident as the cause.
  */
-export async function recomputeForIncident(tx: Queryable, orgId: string, incidentId: string | null, serviceIds: Iterable<string>, title: string): Promise<void> {
+export async function recomputeForIncident(
+  tx: Queryable,
+  orgId: string,
+  incidentId: string | null,
+  serviceIds: Iterable<string>,
+  title: string,
+): Promise<void> {
   await recomputeServiceStatuses(tx, orgId, [...new Set(serviceIds)], {
     source: 'incident',
     incidentId,

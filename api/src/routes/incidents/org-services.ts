@@ -21,7 +21,11 @@ export async function assertServicesInOrg(
   const unknown = serviceIds.flatMap((id, index) => (known.has(id) ? [] : [{ index, id }]));
   if (unknown.length > 0) {
     throw new AppError('unprocessable', 'Some services do not exist in this organization', {
-      details: unknown.map(({ index, id }) => ({ path: path(index), message: `Unknown service ${id}`, code: 'unknown_service' })),
+      details: unknown.map(({ index, id }) => ({
+        path: path(index),
+        message: `Unknown service ${id}`,
+        code: 'unknown_service',
+      })),
     });
   }
 }

@@ -6,7 +6,14 @@ import { conflict } from '../../errors.ts';
 import { writeIncidents } from './access.ts';
 import { authorOf } from './author.ts';
 import { IncidentBody, IncidentParams, ResolveIncidentBody } from './schema.ts';
-import { defaultUpdateMessage, insertIncidentUpdate, lockIncident, publishIncident, recomputeForIncident, setIncidentStatus } from './mutate.ts';
+import {
+  defaultUpdateMessage,
+  insertIncidentUpdate,
+  lockIncident,
+  publishIncident,
+  recomputeForIncident,
+  setIncidentStatus,
+} from './mutate.ts';
 
 /**
  * POST /api/organizations/:orgId/incidents/:id/resolve: resolves the incident with a final update;
@@ -21,8 +28,13 @@ export const resolveIncident = defineRoute(
     middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Resolve an incident',
-    request: { params: IncidentParams, body: { required: false, content: { 'application/json': { schema: ResolveIncidentBody } } } },
-    responses: { 200: { description: 'The resolved incident', content: { 'application/json': { schema: IncidentBody } } } },
+    request: {
+      params: IncidentParams,
+      body: { required: false, content: { 'application/json': { schema: ResolveIncidentBody } } },
+    },
+    responses: {
+      200: { description: 'The resolved incident', content: { 'application/json': { schema: IncidentBody } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -34,8 +46,21 @@ export const resolveIncident = defineRoute(
       const current = await lockIncident(tx, orgId, id);
       if (current.status === 'resolved') throw conflict('This incident is already resolved');
       await setIncidentStatus(tx, current, 'resolved', now);
-      await insertIncidentUpdate(tx, orgId, id, { status: 'resolved', message: body.message ?? defaultUpdateMessage('resolved') }, author, now);
-      await recomputeForIncident(tx, orgId, id, current.services.map((s) => s.service_id), current.title);
+      await insertIncidentUpdate(
+        tx,
+        orgId,
+        id,
+        { status: 'resolved', message: body.message ?? defaultUpdateMessage('resolved') },
+        author,
+        now,
+      );
+      await recomputeForIncident(
+        tx,
+        orgId,
+        id,
+        current.services.map((s) => s.service_id),
+        current.title,
+      );
       return publishIncident(tx, orgId, id, ['incident.resolved']);
     });
     return c.json({ data: incident }, 200);

@@ -15,7 +15,8 @@ interface IncidentRow {
 }
 
 /** The columns of `public.incidents` every reader selects (alias `i`). */
-export const incidentColumns = 'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at';
+export const incidentColumns =
+  'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at';
 
 /**
  * The full state of incidents (with affected services and the updates timeline), in the order of
@@ -24,7 +25,12 @@ export const incidentColumns = 'i.id, i.title, i.status, i.impact, i.started_at,
 export async function expandIncidents(tx: Queryable, orgId: string, rows: IncidentRow[]): Promise<IncidentState[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const services = await tx.query<{ incident_id: string; service_id: string; name: string; status: IncidentState['services'][number]['status'] }>(
+  const services = await tx.query<{
+    incident_id: string;
+    service_id: string;
+    name: string;
+    status: IncidentState['services'][number]['status'];
+  }>(
     `select x.incident_id, x.service_id, s.name, x.status
      from public.incident_services x join public.services s on s.id = x.service_id
      where x.org_id = $1 and x.incident_id = any($2::uuid[])
@@ -32,8 +38,14 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
     [orgId, ids],
   );
   const updates = await tx.query<{
-    id: string; incident_id: string; status: IncidentState['status']; message: string;
-    author_id: string | null; author_key_id: string | null; created_at: Date | string; updated_at: Date | string;
+    id: string;
+    incident_id: string;
+    status: IncidentState['status'];
+    message: string;
+    author_id: string | null;
+    author_key_id: string | null;
+    created_at: Date | string;
+    updated_at: Date | string;
   }>(
     `select id, incident_id, status, message, author_id, author_key_id, created_at, updated_at
      from public.incident_updates
@@ -69,7 +81,12 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
 }
 
 /** One incident of the org in full, or null when it does not exist (or RLS hides it). */
-export async function loadIncident(tx: Queryable, orgId: string, id: string, { lock = false } = {}): Promise<IncidentState | null> {
+export async function loadIncident(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+  { lock = false } = {},
+): Promise<IncidentState | null> {
   const rows = await tx.query<IncidentRow>(
     `select ${incidentColumns} from public.incidents i where i.org_id = $1 and i.id = $2${lock ? ' for update' : ''}`,
     [orgId, id],

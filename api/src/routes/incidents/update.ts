@@ -30,7 +30,10 @@ export const updateIncident = defineRoute(
     middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Edit an incident',
-    request: { params: IncidentParams, body: { required: true, content: { 'application/json': { schema: UpdateIncidentBody } } } },
+    request: {
+      params: IncidentParams,
+      body: { required: true, content: { 'application/json': { schema: UpdateIncidentBody } } },
+    },
     responses: { 200: { description: 'The incident', content: { 'application/json': { schema: IncidentBody } } } },
   }),
   async (c) => {
@@ -45,7 +48,12 @@ export const updateIncident = defineRoute(
       const resolvedAt = status !== 'resolved' ? null : current.resolved_at ? new Date(current.resolved_at) : now;
       if (body.started_at) assertStartedAt(new Date(body.started_at), now, resolvedAt);
       if (body.services) {
-        await assertServicesInOrg(tx, orgId, body.services.map((s) => s.service_id), (i) => ['services', i, 'service_id']);
+        await assertServicesInOrg(
+          tx,
+          orgId,
+          body.services.map((s) => s.service_id),
+          (i) => ['services', i, 'service_id'],
+        );
         await setIncidentServices(tx, orgId, id, body.services);
       }
       await tx.query(
@@ -57,11 +65,23 @@ export const updateIncident = defineRoute(
       );
       const resolved = await setIncidentStatus(tx, current, status, now);
       if ((body.status !== undefined && body.status !== current.status) || body.message !== undefined) {
-        await insertIncidentUpdate(tx, orgId, id, { status, message: body.message ?? defaultUpdateMessage(status) }, author, now);
+        await insertIncidentUpdate(
+          tx,
+          orgId,
+          id,
+          { status, message: body.message ?? defaultUpdateMessage(status) },
+          author,
+          now,
+        );
       }
       const touched = [...current.services, ...(body.services ?? [])].map((s) => s.service_id);
       await recomputeForIncident(tx, orgId, id, touched, body.title ?? current.title);
-      return publishIncident(tx, orgId, id, resolved ? ['incident.updated', 'incident.resolved'] : ['incident.updated']);
+      return publishIncident(
+        tx,
+        orgId,
+        id,
+        resolved ? ['incident.updated', 'incident.resolved'] : ['incident.updated'],
+      );
     });
     return c.json({ data: incident }, 200);
   },

@@ -5,7 +5,13 @@ import { asCaller } from '../../http/caller-door.ts';
 import { writeIncidents } from './access.ts';
 import { authorOf } from './author.ts';
 import { IncidentBody, IncidentParams, PostIncidentUpdateBody } from './schema.ts';
-import { insertIncidentUpdate, lockIncident, publishIncident, recomputeForIncident, setIncidentStatus } from './mutate.ts';
+import {
+  insertIncidentUpdate,
+  lockIncident,
+  publishIncident,
+  recomputeForIncident,
+  setIncidentStatus,
+} from './mutate.ts';
 
 /**
  * POST /api/organizations/:orgId/incidents/:id/updates: adds a timeline entry and moves the incident to
@@ -20,8 +26,16 @@ export const createIncidentUpdate = defineRoute(
     middleware: [idempotent()],
     tags: ['incidents'],
     summary: 'Post an incident update',
-    request: { params: IncidentParams, body: { required: true, content: { 'application/json': { schema: PostIncidentUpdateBody } } } },
-    responses: { 201: { description: 'The incident with the new update', content: { 'application/json': { schema: IncidentBody } } } },
+    request: {
+      params: IncidentParams,
+      body: { required: true, content: { 'application/json': { schema: PostIncidentUpdateBody } } },
+    },
+    responses: {
+      201: {
+        description: 'The incident with the new update',
+        content: { 'application/json': { schema: IncidentBody } },
+      },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -35,7 +49,13 @@ export const createIncidentUpdate = defineRoute(
       if (!resolved) await tx.query('update public.incidents set updated_at = $2 where id = $1', [id, now]);
       const updateId = await insertIncidentUpdate(tx, orgId, id, body, author, now);
       if (body.status !== current.status) {
-        await recomputeForIncident(tx, orgId, id, current.services.map((s) => s.service_id), current.title);
+        await recomputeForIncident(
+          tx,
+          orgId,
+          id,
+          current.services.map((s) => s.service_id),
+          current.title,
+        );
       }
       const types = resolved ? ['incident_update.created', 'incident.resolved'] : ['incident_update.created'];
       return publishIncident(tx, orgId, id, types, { update_id: updateId });

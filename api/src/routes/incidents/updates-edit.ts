@@ -17,7 +17,10 @@ export const editIncidentUpdate = defineRoute(
     path: '/api/organizations/{orgId}/incidents/{id}/updates/{updateId}',
     tags: ['incidents'],
     summary: "Edit an incident update's message",
-    request: { params: IncidentUpdateParams, body: { required: true, content: { 'application/json': { schema: EditIncidentUpdateBody } } } },
+    request: {
+      params: IncidentUpdateParams,
+      body: { required: true, content: { 'application/json': { schema: EditIncidentUpdateBody } } },
+    },
     responses: { 200: { description: 'The incident', content: { 'application/json': { schema: IncidentBody } } } },
   }),
   async (c) => {

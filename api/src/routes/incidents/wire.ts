@@ -41,5 +41,7 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // fall through to the one error below
   }
-  throw new AppError('validation_failed', 'Invalid cursor', { details: [{ path: ['cursor'], message: 'Not a cursor this API made', code: 'custom' }] });
+  throw new AppError('validation_failed', 'Invalid cursor', {
+    details: [{ path: ['cursor'], message: 'Not a cursor this API made', code: 'custom' }],
+  });
 }

@@ -23,8 +23,13 @@ export const createMaintenance = defineRoute(
     middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Schedule a maintenance',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateMaintenanceBody } } } },
-    responses: { 201: { description: 'The new maintenance', content: { 'application/json': { schema: MaintenanceBody } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: CreateMaintenanceBody } } },
+    },
+    responses: {
+      201: { description: 'The new maintenance', content: { 'application/json': { schema: MaintenanceBody } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -42,7 +47,8 @@ export const createMaintenance = defineRoute(
       );
       const id = row!.id;
       await setMaintenanceServices(tx, orgId, id, body.service_ids);
-      if (body.message) await insertMaintenanceUpdate(tx, orgId, id, { status: 'scheduled', message: body.message }, author, now);
+      if (body.message)
+        await insertMaintenanceUpdate(tx, orgId, id, { status: 'scheduled', message: body.message }, author, now);
       const types = ['maintenance.created'];
       if (startsAt <= now) {
         const current = (await loadMaintenance(tx, orgId, id, { lock: true }))!;

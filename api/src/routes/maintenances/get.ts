@@ -15,7 +15,9 @@ export const getMaintenance = defineRoute(
     tags: ['maintenances'],
     summary: 'Get a maintenance',
     request: { params: MaintenanceParams },
-    responses: { 200: { description: 'The maintenance', content: { 'application/json': { schema: MaintenanceBody } } } },
+    responses: {
+      200: { description: 'The maintenance', content: { 'application/json': { schema: MaintenanceBody } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');

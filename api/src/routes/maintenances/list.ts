@@ -15,7 +15,9 @@ export const listMaintenances = defineRoute(
     tags: ['maintenances'],
     summary: "List the organization's maintenances, latest start first",
     request: { params: OrgParams, query: MaintenanceListQuery },
-    responses: { 200: { description: 'A page of maintenances', content: { 'application/json': { schema: MaintenanceList } } } },
+    responses: {
+      200: { description: 'A page of maintenances', content: { 'application/json': { schema: MaintenanceList } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -48,6 +50,9 @@ export const listMaintenances = defineRoute(
     });
     const last = rows[query.limit - 1];
     const more = rows.length > query.limit;
-    return c.json({ data: page, next_cursor: more && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null }, 200);
+    return c.json(
+      { data: page, next_cursor: more && last ? encodeCursor({ at: last.sort_at, id: last.id }) : null },
+      200,
+    );
   },
 );

@@ -13,7 +13,8 @@ describe('maintenances API', () => {
   let base: string;
 
   const at = (offsetMs: number) => new Date(t.clock.now().getTime() + offsetMs).toISOString();
-  const schedule = async (body: Record<string, unknown>) => call(t, 'POST', base, member, { title: 'Upgrade', starts_at: at(hour), ends_at: at(2 * hour), ...body });
+  const schedule = async (body: Record<string, unknown>) =>
+    call(t, 'POST', base, member, { title: 'Upgrade', starts_at: at(hour), ends_at: at(2 * hour), ...body });
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -30,16 +31,33 @@ describe('maintenances API', () => {
     const created = await schedule({ description: 'New disks', service_ids: [a.id], message: 'Planned' });
     expect(created.status).toBe(201);
     const m = created.body.data;
-    expect(m).toMatchObject({ status: 'scheduled', description: 'New disks', service_ids: [a.id], created_by: world.users.memberA.id, updates: [{ status: 'scheduled', message: 'Planned' }] });
+    expect(m).toMatchObject({
+      status: 'scheduled',
+      description: 'New disks',
+      service_ids: [a.id],
+      created_by: world.users.memberA.id,
+      updates: [{ status: 'scheduled', message: 'Planned' }],
+    });
 
-    const edited = await call(t, 'PUT', `${base}/${m.id}`, member, { title: 'Bigger upgrade', ends_at: at(3 * hour), service_ids: [a.id, b.id] });
+    const edited = await call(t, 'PUT', `${base}/${m.id}`, member, {
+      title: 'Bigger upgrade',
+      ends_at: at(3 * hour),
+      service_ids: [a.id, b.id],
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.data).toMatchObject({ title: 'Bigger upgrade', status: 'scheduled', ends_at: at(3 * hour) });
     expect(edited.body.data.service_ids.sort()).toEqual([a.id, b.id].sort());
 
     t.clock.advance(1000);
-    const started = await call(t, 'PUT', `${base}/${m.id}`, member, { status: 'in_progress', message: 'Starting early' });
-    expect(started.body.data).toMatchObject({ status: 'in_progress', started_at: t.clock.now().toISOString(), updates: [{ status: 'in_progress', message: 'Starting early' }, { status: 'scheduled' }] });
+    const started = await call(t, 'PUT', `${base}/${m.id}`, member, {
+      status: 'in_progress',
+      message: 'Starting early',
+    });
+    expect(started.body.data).toMatchObject({
+      status: 'in_progress',
+      started_at: t.clock.now().toISOString(),
+      updates: [{ status: 'in_progress', message: 'Starting early' }, { status: 'scheduled' }],
+    });
     expect(await statusesOf(t.db, [a.id, b.id])).toEqual({ [a.id]: 'under_maintenance', [b.id]: 'under_maintenance' });
 
     // Dropping a service from a running window ends its effect there at once.
@@ -61,7 +79,14 @@ describe('maintenances API', () => {
     expect((await call(t, 'PUT', `${base}/${m.id}`, member, { ends_at: at(5 * hour) })).status).toBe(409);
     expect((await call(t, 'PUT', `${base}/${m.id}`, member, { status: 'in_progress' })).status).toBe(409);
     const types = (await eventsOf(t.db, world.orgA.id, 'maintenance.')).map((e) => e.type);
-    expect(types).toEqual(['maintenance.created', 'maintenance.updated', 'maintenance.started', 'maintenance.updated', 'maintenance.completed', 'maintenance.updated']);
+    expect(types).toEqual([
+      'maintenance.created',
+      'maintenance.updated',
+      'maintenance.started',
+      'maintenance.updated',
+      'maintenance.completed',
+      'maintenance.updated',
+    ]);
   });
 
   it('cancels, posts updates, starts a window created already open, and deletes a running one', async () => {
@@ -70,10 +95,18 @@ describe('maintenances API', () => {
     expect((await call(t, 'PUT', `${base}/${planned.id}`, member, { status: 'completed' })).status).toBe(409);
     const note = await call(t, 'POST', `${base}/${planned.id}/updates`, member, { message: 'Still on' });
     expect(note.status).toBe(201);
-    expect(note.body.data).toMatchObject({ status: 'scheduled', updates: [{ status: 'scheduled', message: 'Still on' }] });
-    const cancelled = await call(t, 'POST', `${base}/${planned.id}/updates`, member, { status: 'cancelled', message: 'Postponed' });
+    expect(note.body.data).toMatchObject({
+      status: 'scheduled',
+      updates: [{ status: 'scheduled', message: 'Still on' }],
+    });
+    const cancelled = await call(t, 'POST', `${base}/${planned.id}/updates`, member, {
+      status: 'cancelled',
+      message: 'Postponed',
+    });
     expect(cancelled.body.data).toMatchObject({ status: 'cancelled', started_at: null, completed_at: null });
-    expect((await eventsOf(t.db, world.orgA.id, 'maintenance.cancelled')).at(-1)!.payload.maintenance.id).toBe(planned.id);
+    expect((await eventsOf(t.db, world.orgA.id, 'maintenance.cancelled')).at(-1)!.payload.maintenance.id).toBe(
+      planned.id,
+    );
 
     const open = await schedule({ starts_at: at(-60_000), service_ids: [svc.id] });
     expect(open.status).toBe(201);
@@ -91,8 +124,12 @@ describe('maintenances API', () => {
     expect((await call(t, 'GET', `${base}/${own.id}`, adminB)).status).toBe(403);
     expect((await call(t, 'PUT', `${base}/${own.id}`, adminB, { status: 'cancelled' })).status).toBe(403);
     expect((await call(t, 'DELETE', `${base}/${own.id}`, adminB)).status).toBe(403);
-    expect((await call(t, 'GET', `/api/organizations/${world.orgB.id}/maintenances/${own.id}`, adminB)).status).toBe(404);
-    expect((await call(t, 'DELETE', `/api/organizations/${world.orgB.id}/maintenances/${own.id}`, adminB)).status).toBe(404);
+    expect((await call(t, 'GET', `/api/organizations/${world.orgB.id}/maintenances/${own.id}`, adminB)).status).toBe(
+      404,
+    );
+    expect((await call(t, 'DELETE', `/api/organizations/${world.orgB.id}/maintenances/${own.id}`, adminB)).status).toBe(
+      404,
+    );
     const before = (await call(t, 'GET', `${base}?limit=100`, member)).body.data.length;
     const foreign = await schedule({ service_ids: [serviceB.id] });
     expect(foreign.status).toBe(422);
@@ -107,7 +144,10 @@ describe('maintenances API', () => {
     expect((await call(t, 'GET', `${base}/${own.id}`, viewer)).status).toBe(200);
     expect((await call(t, 'GET', base, readKey.secret)).status).toBe(200);
     expect((await call(t, 'PUT', `${base}/${own.id}`, viewer, { title: 'x' })).status).toBe(403);
-    expect((await call(t, 'POST', base, incidentKey.secret, { title: 'x', starts_at: at(hour), ends_at: at(2 * hour) })).status).toBe(403);
+    expect(
+      (await call(t, 'POST', base, incidentKey.secret, { title: 'x', starts_at: at(hour), ends_at: at(2 * hour) }))
+        .status,
+    ).toBe(403);
     const byKey = await call(t, 'POST', `${base}/${own.id}/updates`, writeKey.secret, { message: 'From a script' });
     expect(byKey.status).toBe(201);
     expect(byKey.body.data.updates[0]).toMatchObject({ author_id: null, author_key_id: writeKey.id });
@@ -136,19 +176,34 @@ describe('maintenances API', () => {
     const list = `/api/organizations/${world2.orgA.id}/maintenances`;
     const ids: string[] = [];
     for (let i = 1; i <= 5; i++) {
-      ids.push((await call(t, 'POST', list, admin2, { title: `M${i}`, starts_at: at(i * hour), ends_at: at((i + 1) * hour) })).body.data.id);
+      ids.push(
+        (await call(t, 'POST', list, admin2, { title: `M${i}`, starts_at: at(i * hour), ends_at: at((i + 1) * hour) }))
+          .body.data.id,
+      );
     }
     await call(t, 'PUT', `${list}/${ids[0]}`, admin2, { status: 'cancelled' });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { data: { id: string }[]; next_cursor: string | null } } = await call(t, 'GET', `${list}?limit=2${cursor ? `&cursor=${cursor}` : ''}`, admin2);
+      const page: { body: { data: { id: string }[]; next_cursor: string | null } } = await call(
+        t,
+        'GET',
+        `${list}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        admin2,
+      );
       seen.push(...page.body.data.map((m) => m.id));
       cursor = page.body.next_cursor;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
-    expect((await call(t, 'GET', `${list}?status=cancelled`, admin2)).body.data.map((m: { id: string }) => m.id)).toEqual([ids[0]]);
-    const ranged = await call(t, 'GET', `${list}?from=${encodeURIComponent(at(2 * hour))}&to=${encodeURIComponent(at(4 * hour))}`, admin2);
+    expect(
+      (await call(t, 'GET', `${list}?status=cancelled`, admin2)).body.data.map((m: { id: string }) => m.id),
+    ).toEqual([ids[0]]);
+    const ranged = await call(
+      t,
+      'GET',
+      `${list}?from=${encodeURIComponent(at(2 * hour))}&to=${encodeURIComponent(at(4 * hour))}`,
+      admin2,
+    );
     expect(ranged.body.data.map((m: { title: string }) => m.title)).toEqual(['M3', 'M2']);
   });
 });

@@ -16,15 +16,26 @@ export async function lockMaintenance(tx: Queryable, orgId: string, id: string):
 
 /** Refuses a window that does not end after it starts, or (still to come) that already ended. */
 export function assertWindow(startsAt: Date, endsAt: Date, now: Date): void {
-  const reason = endsAt <= startsAt ? 'ends_at must be after starts_at' : endsAt <= now ? 'ends_at must be in the future' : null;
+  const reason =
+    endsAt <= startsAt ? 'ends_at must be after starts_at' : endsAt <= now ? 'ends_at must be in the future' : null;
   if (reason) {
-    throw new AppError('validation_failed', 'Invalid request body', { details: [{ path: ['ends_at'], message: reason, code: 'custom' }] });
+    throw new AppError('validation_failed', 'Invalid request body', {
+      details: [{ path: ['ends_at'], message: reason, code: 'custom' }],
+    });
   }
 }
 
 /** Replaces the services a maintenance covers. */
-export async function setMaintenanceServices(tx: Queryable, orgId: string, maintenanceId: string, serviceIds: readonly string[]): Promise<void> {
-  await tx.query('delete from public.maintenance_services where org_id = $1 and maintenance_id = $2', [orgId, maintenanceId]);
+export async function setMaintenanceServices(
+  tx: Queryable,
+  orgId: string,
+  maintenanceId: string,
+  serviceIds: readonly string[],
+): Promise<void> {
+  await tx.query('delete from public.maintenance_services where org_id = $1 and maintenance_id = $2', [
+    orgId,
+    maintenanceId,
+  ]);
   if (serviceIds.length === 0) return;
   await tx.query(
     `insert into public.maintenance_services (org_id, maintenance_id, service_id)
@@ -50,7 +61,13 @@ export async function insertMaintenanceUpdate(
 }
 
 /** Recomputes the shown status of services a maintenance covers or covered, naming it as the cause. */
-export async function recomputeForMaintenance(tx: Queryable, orgId: string, maintenanceId: string | null, serviceIds: Iterable<string>, title: string): Promise<void> {
+export async function recomputeForMaintenance(
+  tx: Queryable,
+  orgId: string,
+  maintenanceId: string | null,
+  serviceIds: Iterable<string>,
+  title: string,
+): Promise<void> {
   await recomputeServiceStatuses(tx, orgId, [...new Set(serviceIds)], {
     source: 'maintenance',
     maintenanceId,
@@ -59,7 +76,12 @@ export async function recomputeForMaintenance(tx: Queryable, orgId: string, main
 }
 
 /** Appends events carrying the maintenance's new full state (streams upsert it); returns that state. */
-export async function publishMaintenance(tx: Queryable, orgId: string, maintenanceId: string, types: readonly string[]): Promise<MaintenanceState> {
+export async function publishMaintenance(
+  tx: Queryable,
+  orgId: string,
+  maintenanceId: string,
+  types: readonly string[],
+): Promise<MaintenanceState> {
   const maintenance = await loadMaintenance(tx, orgId, maintenanceId);
   if (!maintenance) throw notFound('Maintenance');
   for (const type of types) await appendEvent(tx, orgId, type, { maintenance });

@@ -24,7 +24,10 @@ export const CreateMaintenanceBody = z
     message: message.optional().openapi({ description: 'Text of a first, `scheduled` timeline entry' }),
   })
   .strict()
-  .refine((body) => Date.parse(body.ends_at) > Date.parse(body.starts_at), { message: 'ends_at must be after starts_at', path: ['ends_at'] })
+  .refine((body) => Date.parse(body.ends_at) > Date.parse(body.starts_at), {
+    message: 'ends_at must be after starts_at',
+    path: ['ends_at'],
+  })
   .openapi('CreateMaintenance');
 
 export const UpdateMaintenanceBody = z

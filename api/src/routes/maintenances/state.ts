@@ -24,7 +24,11 @@ export const maintenanceColumns =
   'm.id, m.title, m.description, m.status, m.starts_at, m.ends_at, m.started_at, m.completed_at, m.created_by, m.created_at, m.updated_at';
 
 /** The full state of maintenances (services and timeline), in the order of `rows`; three queries. */
-export async function expandMaintenances(tx: Queryable, orgId: string, rows: MaintenanceRow[]): Promise<MaintenanceState[]> {
+export async function expandMaintenances(
+  tx: Queryable,
+  orgId: string,
+  rows: MaintenanceRow[],
+): Promise<MaintenanceState[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const services = await tx.query<{ maintenance_id: string; service_id: string }>(
@@ -35,8 +39,13 @@ export async function expandMaintenances(tx: Queryable, orgId: string, rows: Mai
     [orgId, ids],
   );
   const updates = await tx.query<{
-    id: string; maintenance_id: string; status: MaintenanceState['status']; message: string;
-    author_id: string | null; author_key_id: string | null; created_at: Time;
+    id: string;
+    maintenance_id: string;
+    status: MaintenanceState['status'];
+    message: string;
+    author_id: string | null;
+    author_key_id: string | null;
+    created_at: Time;
   }>(
     `select id, maintenance_id, status, message, author_id, author_key_id, created_at
      from public.maintenance_updates
@@ -71,7 +80,12 @@ export async function expandMaintenances(tx: Queryable, orgId: string, rows: Mai
 }
 
 /** One maintenance of the org in full, or null. `lock` takes its row lock (writers, scheduler). */
-export async function loadMaintenance(tx: Queryable, orgId: string, id: string, { lock = false } = {}): Promise<MaintenanceState | null> {
+export async function loadMaintenance(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+  { lock = false } = {},
+): Promise<MaintenanceState | null> {
   const rows = await tx.query<MaintenanceRow>(
     `select ${maintenanceColumns} from public.maintenances m where m.org_id = $1 and m.id = $2${lock ? ' for update' : ''}`,
     [orgId, id],

@@ -8,7 +8,14 @@ import { assertServicesInOrg } from '../incidents/org-services.ts';
 import { transitionMaintenance } from '../../scheduler/maintenance-transitions.ts';
 import { writeMaintenances } from './access.ts';
 import { MaintenanceBody, MaintenanceParams, UpdateMaintenanceBody } from './schema.ts';
-import { assertWindow, insertMaintenanceUpdate, lockMaintenance, publishMaintenance, recomputeForMaintenance, setMaintenanceServices } from './mutate.ts';
+import {
+  assertWindow,
+  insertMaintenanceUpdate,
+  lockMaintenance,
+  publishMaintenance,
+  recomputeForMaintenance,
+  setMaintenanceServices,
+} from './mutate.ts';
 import { loadMaintenance } from './state.ts';
 
 /**
@@ -26,8 +33,13 @@ export const updateMaintenance = defineRoute(
     middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Edit, start, complete or cancel a maintenance',
-    request: { params: MaintenanceParams, body: { required: true, content: { 'application/json': { schema: UpdateMaintenanceBody } } } },
-    responses: { 200: { description: 'The maintenance', content: { 'application/json': { schema: MaintenanceBody } } } },
+    request: {
+      params: MaintenanceParams,
+      body: { required: true, content: { 'application/json': { schema: UpdateMaintenanceBody } } },
+    },
+    responses: {
+      200: { description: 'The maintenance', content: { 'application/json': { schema: MaintenanceBody } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -43,7 +55,11 @@ export const updateMaintenance = defineRoute(
       }
       const startsAt = new Date(body.starts_at ?? current.starts_at);
       const endsAt = new Date(body.ends_at ?? current.ends_at);
-      if (current.status === 'in_progress' && body.starts_at !== undefined && startsAt.getTime() !== Date.parse(current.starts_at)) {
+      if (
+        current.status === 'in_progress' &&
+        body.starts_at !== undefined &&
+        startsAt.getTime() !== Date.parse(current.starts_at)
+      ) {
         throw conflict('A maintenance in progress has already started; its start cannot move');
       }
       if (body.starts_at !== undefined || body.ends_at !== undefined) assertWindow(startsAt, endsAt, now);
@@ -60,16 +76,27 @@ export const updateMaintenance = defineRoute(
         [id, body.title ?? null, body.description ?? null, startsAt, endsAt, now],
       );
       if (body.service_ids && current.status === 'in_progress') {
-        await recomputeForMaintenance(tx, orgId, id, [...current.service_ids, ...body.service_ids], body.title ?? current.title);
+        await recomputeForMaintenance(
+          tx,
+          orgId,
+          id,
+          [...current.service_ids, ...body.service_ids],
+          body.title ?? current.title,
+        );
       }
       const types = fieldsChanged ? ['maintenance.updated'] : [];
       // A scheduled window moved to start now (or earlier) starts at once, as a new one would.
       const target = body.status ?? (current.status === 'scheduled' && startsAt <= now ? 'in_progress' : undefined);
-      if (target === 'scheduled' && current.status !== 'scheduled') throw conflict('A maintenance cannot go back to scheduled');
+      if (target === 'scheduled' && current.status !== 'scheduled')
+        throw conflict('A maintenance cannot go back to scheduled');
       const edited = (await loadMaintenance(tx, orgId, id, { lock: true }))!;
-      const moved = target && target !== 'scheduled' ? await transitionMaintenance(tx, orgId, edited, target, { now, author, message: body.message }) : null;
+      const moved =
+        target && target !== 'scheduled'
+          ? await transitionMaintenance(tx, orgId, edited, target, { now, author, message: body.message })
+          : null;
       if (moved) types.push(moved);
-      else if (body.message) await insertMaintenanceUpdate(tx, orgId, id, { status: edited.status, message: body.message }, author, now);
+      else if (body.message)
+        await insertMaintenanceUpdate(tx, orgId, id, { status: edited.status, message: body.message }, author, now);
       return publishMaintenance(tx, orgId, id, types.length ? types : ['maintenance.updated']);
     });
     return c.json({ data: maintenance }, 200);

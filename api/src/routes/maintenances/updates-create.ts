@@ -22,8 +22,16 @@ export const createMaintenanceUpdate = defineRoute(
     middleware: [idempotent()],
     tags: ['maintenances'],
     summary: 'Post a maintenance update',
-    request: { params: MaintenanceParams, body: { required: true, content: { 'application/json': { schema: PostMaintenanceUpdateBody } } } },
-    responses: { 201: { description: 'The maintenance with the new entry', content: { 'application/json': { schema: MaintenanceBody } } } },
+    request: {
+      params: MaintenanceParams,
+      body: { required: true, content: { 'application/json': { schema: PostMaintenanceUpdateBody } } },
+    },
+    responses: {
+      201: {
+        description: 'The maintenance with the new entry',
+        content: { 'application/json': { schema: MaintenanceBody } },
+      },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');
@@ -34,8 +42,12 @@ export const createMaintenanceUpdate = defineRoute(
     const maintenance = await asCaller(c, async (tx) => {
       const current = await lockMaintenance(tx, orgId, id);
       const target = body.status ?? current.status;
-      if (target === 'scheduled' && current.status !== 'scheduled') throw conflict('A maintenance cannot go back to scheduled');
-      const moved = target !== 'scheduled' ? await transitionMaintenance(tx, orgId, current, target, { now, author, message: body.message }) : null;
+      if (target === 'scheduled' && current.status !== 'scheduled')
+        throw conflict('A maintenance cannot go back to scheduled');
+      const moved =
+        target !== 'scheduled'
+          ? await transitionMaintenance(tx, orgId, current, target, { now, author, message: body.message })
+          : null;
       if (!moved) {
         await insertMaintenanceUpdate(tx, orgId, id, { status: current.status, message: body.message }, author, now);
         await tx.query('update public.maintenances set updated_at = $2 where id = $1', [id, now]);

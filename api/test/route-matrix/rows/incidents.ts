@@ -67,7 +67,10 @@ export const incidentRows: MatrixRows = {
     expect: readable,
   },
   'PUT /api/organizations/{orgId}/incidents/{id}': {
-    request: async (ctx) => ({ params: await withIncident(ctx), json: { title: 'Renamed by matrix', status: 'identified' } }),
+    request: async (ctx) => ({
+      params: await withIncident(ctx),
+      json: { title: 'Renamed by matrix', status: 'identified' },
+    }),
     expect: writable(200),
   },
   'DELETE /api/organizations/{orgId}/incidents/{id}': {

@@ -3,7 +3,8 @@ import { createService } from '../../fixtures.ts';
 import type { MatrixCaseContext, MatrixRow, MatrixRows } from '../types.ts';
 
 const orgA = (ctx: MatrixCaseContext) => ({ orgId: ctx.world.orgA.id });
-const inHours = (ctx: MatrixCaseContext, hours: number) => new Date(ctx.t.clock.now().getTime() + hours * 3_600_000).toISOString();
+const inHours = (ctx: MatrixCaseContext, hours: number) =>
+  new Date(ctx.t.clock.now().getTime() + hours * 3_600_000).toISOString();
 
 /** A scheduled maintenance of org A covering one service. */
 async function withMaintenance(ctx: MatrixCaseContext): Promise<{ orgId: string; id: string }> {
@@ -14,7 +15,11 @@ async function withMaintenance(ctx: MatrixCaseContext): Promise<{ orgId: string;
       `insert into public.maintenances (org_id, title, starts_at, ends_at) values ($1, 'Matrix window', $2, $3) returning id`,
       [orgId, inHours(ctx, 1), inHours(ctx, 2)],
     );
-    await tx.query(`insert into public.maintenance_services (org_id, maintenance_id, service_id) values ($1, $2, $3)`, [orgId, row!.id, service.id]);
+    await tx.query(`insert into public.maintenance_services (org_id, maintenance_id, service_id) values ($1, $2, $3)`, [
+      orgId,
+      row!.id,
+      service.id,
+    ]);
     return { orgId, id: row!.id };
   });
 }
