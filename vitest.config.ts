@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 const databases = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
 
-/** API tests run once per database: PGlite always, the PostgreSQL server when DATABASE_URL is set. */
+/**
+ * API tests run once per database: PGlite always, the PostgreSQL server when DATABASE_URL is set
+ * (CI always sets it). Files named `*.pg.test.ts` need a server (several connections or processes)
+ * and belong to the PostgreSQL project only: selected by name, never skipped at run time.
+ */
 export default defineConfig({
   test: {
     projects: databases.map((db) => ({
@@ -10,6 +14,7 @@ export default defineConfig({
         name: `api:${db}`,
         root: './api',
         include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../database/tests/**/*.test.ts', '../widget/src/stream-client.test.ts'],
+        exclude: db === 'postgres' ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
         globalSetup: ['./test/global-setup.ts'],
         env: { TEST_DB: db },
         testTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-app.ts';
 import { createService, createTenantWorld, type TenantWorld } from '../../test/fixtures.ts';
 import { call, eventsOf, historyOf, statusesOf } from '../routes/incidents/test-kit.ts';
@@ -157,29 +157,5 @@ describe('maintenance scheduler', () => {
     expect(await other.tick()).toMatchObject({ leader: true, completed: [m.id] });
     await other.stop();
     if (secondDb !== t.db) await secondDb.close();
-  });
-
-  // Only a server has sessions that can die; PGlite's lock lives and dies with its one process.
-  it.runIf(inject('testDb').kind === 'postgres')("hands over when the leader's lock connection dies", async () => {
-    const secondDb = openPostgres({ url: t.url!, max: 2 });
-    const leader = newScheduler();
-    const standby = newScheduler(secondDb);
-    expect((await leader.tick()).leader).toBe(true);
-    expect((await standby.tick()).leader).toBe(false);
-    const [lock] = await t.db.query<{ pid: number }>(
-      `select pid from pg_locks where locktype = 'advisory' and granted
-       and database = (select oid from pg_database where datname = current_database())`,
-    );
-    await t.db.query('select pg_terminate_backend($1)', [lock!.pid]);
-    await vi.waitFor(async () => {
-      const alive = await t.db.query('select 1 from pg_stat_activity where pid = $1', [lock!.pid]);
-      expect(alive).toEqual([]);
-    });
-    const m = await schedule(minute, hour, []);
-    t.clock.advance(2 * minute);
-    expect(await standby.tick()).toMatchObject({ leader: true, started: [m.id] });
-    expect((await leader.tick()).leader).toBe(false);
-    await standby.stop();
-    await secondDb.close();
   });
 });
