@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { decodeCursor as decodeKey, encodeCursor as encodeKey, isInstant, isUuid } from '../../http/cursor.ts';
 
 /** A database time (Date from the drivers, or text) as ISO 8601 UTC. */
 export function iso(value: Date | string): string {
@@ -16,32 +16,15 @@ export interface Cursor {
   id: string;
 }
 
-/** SQL for a timestamptz column as UTC text with microseconds (a cursor's `at`). */
-export function sortAt(column: string): string {
-  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
+export { sortAt } from '../../http/cursor.ts';
 
-/** Opaque to clients: base64url JSON, so its shape can change without a contract change. */
+/** Opaque to clients (see http/cursor.ts). */
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+  return encodeKey([cursor.at, cursor.id]);
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a cursor made by encodeCursor; anything else is a 400, never a database error. */
 export function decodeCursor(text: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2) {
-      const [at, id] = value as unknown[];
-      if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && uuidPattern.test(id)) {
-        return { at, id };
-      }
-    }
-  } catch {
-    // fall through to the one error below
-  }
-  throw new AppError('validation_failed', 'Invalid cursor', {
-    details: [{ path: ['cursor'], message: 'Not a cursor this API made', code: 'custom' }],
-  });
+  const [at, id] = decodeKey<[string, string]>(text, [isInstant, isUuid]);
+  return { at, id };
 }

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { readServices } from '../services/access.ts';
-import { decodeCursor, encodeCursor, isInt, isText, isUuid } from '../services/cursor.ts';
+import { decodeCursor, encodeCursor, isInt, isText, isUuid } from '../../http/cursor.ts';
 import { groupColumns, toGroupWire, type GroupRow } from './group-row.ts';
 import { GroupList, ListQuery, OrgParams } from './schema.ts';
 

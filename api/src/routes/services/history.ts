@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import type { ServiceStatus, StatusSource } from '../../contract/status.ts';
 import { readServices } from './access.ts';
-import { decodeCursor, encodeCursor, isInstant, isUuid, sortAt } from './cursor.ts';
+import { decodeCursor, encodeCursor, isInstant, isUuid, sortAt } from '../../http/cursor.ts';
 import { loadService } from './load.ts';
 import { HistoryList, HistoryQuery, ServiceParams } from './schema.ts';
 

@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { serviceColumns, toServiceWire, type ServiceRow } from '../../status/service-row.ts';
 import { readServices } from './access.ts';
-import { decodeCursor, encodeCursor, isInt, isText, isUuid } from './cursor.ts';
+import { decodeCursor, encodeCursor, isInt, isText, isUuid } from '../../http/cursor.ts';
 import { ListQuery, OrgParams, ServiceList } from './schema.ts';
 
 /** GET /api/organizations/:orgId/services: every service, private ones included, in display order. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { AppError } from '../errors.ts';
 
 /** Opaque to clients: base64url JSON of the sort key of a page's last row. */
 export function encodeCursor(key: readonly (string | number)[]): string {
