@@ -44,6 +44,17 @@ describe('the PGlite data folder lock', () => {
   });
   afterEach(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
+  it('refuses a second open of the same folder in the same process', async () => {
+    const db = await openPglite({ dataDir });
+    try {
+      await expect(openPglite({ dataDir })).rejects.toThrow(/is in use by process/);
+    } finally {
+      await db.close();
+    }
+    const again = await openPglite({ dataDir });
+    await again.close();
+  });
+
   it('makes a second process fail fast with FolderLockedError naming the folder', async () => {
     const db = await openPglite({ dataDir });
     try {

@@ -21,6 +21,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Folders this process holds: a lock file naming our own pid is ours only if we took it in this
+// incarnation (in a container every start may be pid 1, and a crash leaves that lock behind).
+const heldHere = new Set<string>();
+
 /**
  * Takes an exclusive lock on `dir` for this process (PGlite does not lock its folder itself, and a
  * second opener corrupts it). A lock left by a dead process is taken over. Returns the release.
@@ -28,12 +32,17 @@ function isAlive(pid: number): boolean {
 export function lockFolder(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const lockPath = join(dir, 'lantern.lock');
+  if (heldHere.has(lockPath)) throw new FolderLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
+      heldHere.add(lockPath);
+      return () => {
+        heldHere.delete(lockPath);
+        rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
