@@ -5,7 +5,7 @@ import { createService, eventually, openSse, serveApp, updateService, type SseEv
 import { spawnApiProcess, type ApiProcess } from '../../test/stream-process.ts';
 
 // Fan-out across processes goes through the PostgreSQL server's LISTEN/NOTIFY: PGlite is one process.
-describe.runIf(process.env.TEST_DB === 'postgres')('realtime across API processes (PostgreSQL)', () => {
+describe('realtime across API processes (PostgreSQL)', () => {
   let ctx: TestContext;
   let world: TenantWorld;
   const processes: ApiProcess[] = [];
