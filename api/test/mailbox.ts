@@ -10,7 +10,9 @@ export interface SentMail {
 
 // nodemailer writes long lines quoted-printable (`=` as `=3D`, soft breaks as `=\n`).
 function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Every message in `${dataDir}/mail`, oldest first (file names start with the send time). */
@@ -34,7 +36,9 @@ export async function readMailbox(dataDir: string): Promise<SentMail[]> {
 export async function mailedToken(dataDir: string, to: string, path: string): Promise<string> {
   const mails = (await readMailbox(dataDir)).filter((mail) => mail.to.includes(to)).reverse();
   for (const mail of mails) {
-    const match = new RegExp(`https?://[^\\s]+${path.replace(/[/-]/g, '\\$&')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
+    const match = new RegExp(`https?://[^\\s]+${path.replace(/[/-]/g, '\\$&')}\\?token=([A-Za-z0-9_-]+)`).exec(
+      mail.text,
+    );
     if (match) return match[1]!;
   }
   throw new Error(`no mail to ${to} with a ${path} link (mails: ${mails.length})`);

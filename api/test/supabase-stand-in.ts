@@ -34,12 +34,19 @@ export interface SupabaseStandIn {
   /** Addresses a recovery mail was asked for, in order. */
   recoveries: string[];
   /** Creates a user directly (as if signed up elsewhere) and returns a session for it. */
-  createUserWithSession(email: string, password: string): Promise<{ access_token: string; refresh_token: string; user: { id: string } }>;
+  createUserWithSession(
+    email: string,
+    password: string,
+  ): Promise<{ access_token: string; refresh_token: string; user: { id: string } }>;
   close(): Promise<void>;
 }
 
 /** Starts the stand-in; `mode` picks how it signs access tokens. */
-export async function startSupabaseStandIn({ mode = 'jwks', autoconfirm = true, ttlSeconds = 3600 }: { mode?: 'jwks' | 'hs256'; autoconfirm?: boolean; ttlSeconds?: number } = {}): Promise<SupabaseStandIn> {
+export async function startSupabaseStandIn({
+  mode = 'jwks',
+  autoconfirm = true,
+  ttlSeconds = 3600,
+}: { mode?: 'jwks' | 'hs256'; autoconfirm?: boolean; ttlSeconds?: number } = {}): Promise<SupabaseStandIn> {
   const anonKey = `stand-in-anon-${randomBytes(8).toString('hex')}`;
   const jwtSecret = mode === 'hs256' ? randomBytes(32).toString('base64url') : undefined;
   const keyPair = mode === 'jwks' ? await generateKeyPair('ES256', { extractable: true }) : undefined;
@@ -55,16 +62,36 @@ export async function startSupabaseStandIn({ mode = 'jwks', autoconfirm = true, 
 
   const byEmail = (email: string) => [...users.values()].find((u) => u.email === email.toLowerCase());
   const userJson = (u: StandInUser) => ({
-    id: u.id, aud: 'authenticated', role: 'authenticated', email: u.email, email_confirmed_at: u.email_confirmed_at,
-    confirmed_at: u.email_confirmed_at, app_metadata: { provider: 'email', providers: ['email'] }, user_metadata: u.user_metadata,
-    identities: [], created_at: u.created_at, updated_at: u.created_at,
+    id: u.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: u.email,
+    email_confirmed_at: u.email_confirmed_at,
+    confirmed_at: u.email_confirmed_at,
+    app_metadata: { provider: 'email', providers: ['email'] },
+    user_metadata: u.user_metadata,
+    identities: [],
+    created_at: u.created_at,
+    updated_at: u.created_at,
   });
 
   async function accessToken(u: StandInUser, sessionId: string): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({ email: u.email, role: 'authenticated', session_id: sessionId, aal: 'aal1', is_anonymous: false })
-      .setSubject(u.id).setIssuer(`${url}/auth/v1`).setAudience('authenticated').setIssuedAt(now).setExpirationTime(now + ttlSeconds);
-    return keyPair ? jwt.setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(keyPair.privateKey) : jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(hmacKey!);
+    const jwt = new SignJWT({
+      email: u.email,
+      role: 'authenticated',
+      session_id: sessionId,
+      aal: 'aal1',
+      is_anonymous: false,
+    })
+      .setSubject(u.id)
+      .setIssuer(`${url}/auth/v1`)
+      .setAudience('authenticated')
+      .setIssuedAt(now)
+      .setExpirationTime(now + ttlSeconds);
+    return keyPair
+      ? jwt.setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(keyPair.privateKey)
+      : jwt.setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(hmacKey!);
   }
 
   async function issue(u: StandInUser, sessionId: string = randomUUID()) {
@@ -72,8 +99,12 @@ export async function startSupabaseStandIn({ mode = 'jwks', autoconfirm = true, 
     const refresh_token = randomBytes(12).toString('base64url');
     refreshTokens.set(refresh_token, { sessionId, used: false });
     return {
-      access_token: await accessToken(u, sessionId), token_type: 'bearer', expires_in: ttlSeconds,
-      expires_at: Math.floor(Date.now() / 1000) + ttlSeconds, refresh_token, user: userJson(u),
+      access_token: await accessToken(u, sessionId),
+      token_type: 'bearer',
+      expires_in: ttlSeconds,
+      expires_at: Math.floor(Date.now() / 1000) + ttlSeconds,
+      refresh_token,
+      user: userJson(u),
     };
   }
 
@@ -97,37 +128,66 @@ export async function startSupabaseStandIn({ mode = 'jwks', autoconfirm = true, 
     for (const [id, session] of sessions) if (session.userId === userId && id !== keep) session.revoked = true;
   }
 
-  function createUser(email: string, password: string, metadata: Record<string, unknown>, confirmed: boolean): StandInUser {
+  function createUser(
+    email: string,
+    password: string,
+    metadata: Record<string, unknown>,
+    confirmed: boolean,
+  ): StandInUser {
     const now = new Date().toISOString();
-    const user = { id: randomUUID(), email: email.toLowerCase(), password, email_confirmed_at: confirmed ? now : null, user_metadata: metadata, created_at: now };
+    const user = {
+      id: randomUUID(),
+      email: email.toLowerCase(),
+      password,
+      email_confirmed_at: confirmed ? now : null,
+      user_metadata: metadata,
+      created_at: now,
+    };
     users.set(user.id, user);
     return user;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<[number, unknown]> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Record<string, unknown>,
+  ): Promise<[number, unknown]> {
     const path = new URL(req.url ?? '/', 'http://stand-in');
     const route = `${req.method} ${path.pathname}`;
-    const fail = (status: number, code: string, msg: string): [number, unknown] => [status, { code, error_code: code, msg }];
+    const fail = (status: number, code: string, msg: string): [number, unknown] => [
+      status,
+      { code, error_code: code, msg },
+    ];
     if (route === 'GET /auth/v1/.well-known/jwks.json') return [200, { keys: publicJwk ? [publicJwk] : [] }];
     if (req.headers.apikey !== anonKey) return fail(401, 'no_authorization', 'Invalid API key');
     if (route === 'POST /auth/v1/signup') {
       const email = String(body['email'] ?? '');
       const password = String(body['password'] ?? '');
       if (byEmail(email)) return fail(422, 'user_already_exists', 'User already registered');
-      if (password.length < 6) return [422, { code: 'weak_password', msg: 'Password should be at least 6 characters.', weak_password: { reasons: ['length'] } }];
+      if (password.length < 6)
+        return [
+          422,
+          {
+            code: 'weak_password',
+            msg: 'Password should be at least 6 characters.',
+            weak_password: { reasons: ['length'] },
+          },
+        ];
       const user = createUser(email, password, (body['data'] as Record<string, unknown>) ?? {}, autoconfirm);
       return [200, autoconfirm ? await issue(user) : userJson(user)];
     }
     if (route === 'POST /auth/v1/token' && path.searchParams.get('grant_type') === 'password') {
       const user = byEmail(String(body['email'] ?? ''));
-      if (!user || user.password !== body['password']) return fail(400, 'invalid_credentials', 'Invalid login credentials');
+      if (!user || user.password !== body['password'])
+        return fail(400, 'invalid_credentials', 'Invalid login credentials');
       if (!user.email_confirmed_at) return fail(400, 'email_not_confirmed', 'Email not confirmed');
       return [200, await issue(user)];
     }
     if (route === 'POST /auth/v1/token' && path.searchParams.get('grant_type') === 'refresh_token') {
       const entry = refreshTokens.get(String(body['refresh_token'] ?? ''));
       const session = entry && sessions.get(entry.sessionId);
-      if (!entry || !session || session.revoked) return fail(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+      if (!entry || !session || session.revoked)
+        return fail(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
       if (entry.used) {
         // GoTrue's reuse detection: a used token presented again ends the session.
         session.revoked = true;
@@ -186,8 +246,16 @@ export async function startSupabaseStandIn({ mode = 'jwks', autoconfirm = true, 
     recoveries,
     async createUserWithSession(email, password) {
       const session = await issue(createUser(email, password, {}, true));
-      return { access_token: session.access_token, refresh_token: session.refresh_token, user: { id: session.user.id } };
+      return {
+        access_token: session.access_token,
+        refresh_token: session.refresh_token,
+        user: { id: session.user.id },
+      };
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -67,7 +67,11 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
       loginPerAccount: createRateLimiter({ limit: loginsPerAccount, windowSeconds, clock }),
       actionPerIp(action) {
         let limiter = actionLimiters.get(action);
-        if (!limiter) actionLimiters.set(action, (limiter = createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock })));
+        if (!limiter)
+          actionLimiters.set(
+            action,
+            (limiter = createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock })),
+          );
         return limiter;
       },
       mailPerAccount: createRateLimiter({ limit: mailsPerAccount, windowSeconds, clock }),

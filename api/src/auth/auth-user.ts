@@ -16,7 +16,13 @@ export function normalizeEmail(email: string): string {
 
 /** Reads one user (auth.users + profile) inside an auth-module transaction; null when absent. */
 export async function loadAuthUser(tx: Queryable, userId: string): Promise<AuthUser | null> {
-  const [row] = await tx.query<{ id: string; email: string | null; email_confirmed_at: string | null; display_name: string | null; created_at: string | Date }>(
+  const [row] = await tx.query<{
+    id: string;
+    email: string | null;
+    email_confirmed_at: string | null;
+    display_name: string | null;
+    created_at: string | Date;
+  }>(
     `select u.id, u.email, u.email_confirmed_at, p.display_name, u.created_at
      from auth.users u left join public.profiles p on p.user_id = u.id
      where u.id = $1`,

@@ -14,15 +14,27 @@ export const emailTokenTtlMs: Record<EmailTokenPurpose, number> = {
  * Creates a single-use token for a mailed link and returns it (only its hash is stored). Older
  * unused tokens of the same purpose stop working: only the latest mail's link does.
  */
-export async function createEmailToken(tx: Queryable, userId: string, purpose: EmailTokenPurpose, now: Date): Promise<string> {
-  await tx.query(
-    'update public.auth_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null',
-    [userId, purpose, now.toISOString()],
-  );
+export async function createEmailToken(
+  tx: Queryable,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<string> {
+  await tx.query('update public.auth_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null', [
+    userId,
+    purpose,
+    now.toISOString(),
+  ]);
   const token = generateOpaqueToken();
   await tx.query(
     `insert into public.auth_tokens (user_id, purpose, token_hash, expires_at, created_at) values ($1, $2, $3, $4, $5)`,
-    [userId, purpose, hashOpaqueToken(token), new Date(now.getTime() + emailTokenTtlMs[purpose]).toISOString(), now.toISOString()],
+    [
+      userId,
+      purpose,
+      hashOpaqueToken(token),
+      new Date(now.getTime() + emailTokenTtlMs[purpose]).toISOString(),
+      now.toISOString(),
+    ],
   );
   return token;
 }
@@ -31,7 +43,12 @@ export async function createEmailToken(tx: Queryable, userId: string, purpose: E
  * Uses a mailed token once: resolves its user when it exists, has this purpose, is unused and not
  * expired; null otherwise (one answer for every failure, so a guess learns nothing).
  */
-export async function consumeEmailToken(tx: Queryable, token: string, purpose: EmailTokenPurpose, now: Date): Promise<string | null> {
+export async function consumeEmailToken(
+  tx: Queryable,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<string | null> {
   if (!looksLikeOpaqueToken(token)) return null;
   const [row] = await tx.query<{ user_id: string }>(
     `update public.auth_tokens set used_at = $3

@@ -14,14 +14,21 @@ export interface PendingInvitation {
 }
 
 /** Sign-up needs an invitation here, and this one is missing, invalid, expired or for another email. */
-export const invitationRequired = (message = 'Sign-up on this instance needs a valid invitation for this email address') =>
-  new AppError('invitation_required', message);
+export const invitationRequired = (
+  message = 'Sign-up on this instance needs a valid invitation for this email address',
+) => new AppError('invitation_required', message);
 
 /**
  * Finds the pending (not accepted, not revoked, not expired) invitation of `token` addressed to
  * `email`; with `lock`, holds its row until the transaction ends so it is accepted at most once.
  */
-export async function findPendingInvitation(tx: Queryable, token: string, email: string, now: Date, { lock = false } = {}): Promise<PendingInvitation | null> {
+export async function findPendingInvitation(
+  tx: Queryable,
+  token: string,
+  email: string,
+  now: Date,
+  { lock = false } = {},
+): Promise<PendingInvitation | null> {
   if (!looksLikeOpaqueToken(token)) return null;
   const [row] = await tx.query<PendingInvitation>(
     `select id, org_id, email, role, expires_at from public.invitations
@@ -38,7 +45,12 @@ export async function findPendingInvitation(tx: Queryable, token: string, email:
  * it accepted, and appends `member.added` and `invitation.accepted` in the same transaction.
  * The token arrived by mail at the invited address, so it proves the email as well.
  */
-export async function acceptInvitationOnSignup(tx: Queryable, token: string, user: { id: string; email: string }, now: Date): Promise<PendingInvitation> {
+export async function acceptInvitationOnSignup(
+  tx: Queryable,
+  token: string,
+  user: { id: string; email: string },
+  now: Date,
+): Promise<PendingInvitation> {
   const invitation = await findPendingInvitation(tx, token, user.email, now, { lock: true });
   if (!invitation) throw invitationRequired();
   const [member] = await tx.query<{ created_at: string | Date }>(
@@ -46,18 +58,48 @@ export async function acceptInvitationOnSignup(tx: Queryable, token: string, use
      returning created_at`,
     [invitation.org_id, user.id, invitation.role, now.toISOString()],
   );
-  await tx.query('update public.invitations set accepted_at = $2, accepted_by = $3 where id = $1', [invitation.id, now.toISOString(), user.id]);
-  const [profile] = await tx.query<{ display_name: string | null }>('select display_name from public.profiles where user_id = $1', [user.id]);
+  await tx.query('update public.invitations set accepted_at = $2, accepted_by = $3 where id = $1', [
+    invitation.id,
+    now.toISOString(),
+    user.id,
+  ]);
+  const [profile] = await tx.query<{ display_name: string | null }>(
+    'select display_name from public.profiles where user_id = $1',
+    [user.id],
+  );
   const actor = { type: 'user', id: user.id };
-  await appendEvent(tx, invitation.org_id, 'member.added', {
-    member: { user_id: user.id, email: user.email, display_name: profile?.display_name ?? null, role: invitation.role, created_at: new Date(member!.created_at).toISOString() },
-  }, actor);
-  await appendEvent(tx, invitation.org_id, 'invitation.accepted', {
-    // The same shape as the accept route's event (routes/invitations), whichever way it was accepted.
-    invitation: {
-      id: invitation.id, email: invitation.email, role: invitation.role, state: 'accepted',
-      expires_at: new Date(invitation.expires_at).toISOString(), accepted_at: now.toISOString(), accepted_by: user.id,
+  await appendEvent(
+    tx,
+    invitation.org_id,
+    'member.added',
+    {
+      member: {
+        user_id: user.id,
+        email: user.email,
+        display_name: profile?.display_name ?? null,
+        role: invitation.role,
+        created_at: new Date(member!.created_at).toISOString(),
+      },
     },
-  }, actor);
+    actor,
+  );
+  await appendEvent(
+    tx,
+    invitation.org_id,
+    'invitation.accepted',
+    {
+      // The same shape as the accept route's event (routes/invitations), whichever way it was accepted.
+      invitation: {
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        state: 'accepted',
+        expires_at: new Date(invitation.expires_at).toISOString(),
+        accepted_at: now.toISOString(),
+        accepted_by: user.id,
+      },
+    },
+    actor,
+  );
   return invitation;
 }

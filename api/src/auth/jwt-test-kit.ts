@@ -12,7 +12,14 @@ export function unsignedToken(payload: JWTPayload): string {
 export async function signedToken(
   key: Uint8Array | CryptoKey | KeyObject,
   alg: string,
-  claims: { sub?: string | undefined; iss: string; aud: string; expiresIn?: number; kid?: string | undefined; extra?: JWTPayload },
+  claims: {
+    sub?: string | undefined;
+    iss: string;
+    aud: string;
+    expiresIn?: number;
+    kid?: string | undefined;
+    extra?: JWTPayload;
+  },
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ role: 'authenticated', ...claims.extra })

@@ -15,7 +15,11 @@ describe('local access tokens', () => {
   });
 
   it('refuses alg none', async () => {
-    expect(await tokens.verifier.verify(unsignedToken({ sub, iss: localIssuer, aud: localAudience, exp: Math.floor(Date.now() / 1000) + 600 }))).toBeNull();
+    expect(
+      await tokens.verifier.verify(
+        unsignedToken({ sub, iss: localIssuer, aud: localAudience, exp: Math.floor(Date.now() / 1000) + 600 }),
+      ),
+    ).toBeNull();
   });
 
   it('refuses a token signed with another secret or another HMAC algorithm', async () => {
@@ -25,8 +29,12 @@ describe('local access tokens', () => {
   });
 
   it('refuses a wrong issuer, a wrong audience, an expired token and a token without sub', async () => {
-    expect(await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, iss: 'https://evil.example' }))).toBeNull();
-    expect(await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, aud: 'service_role' }))).toBeNull();
+    expect(
+      await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, iss: 'https://evil.example' })),
+    ).toBeNull();
+    expect(
+      await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, aud: 'service_role' })),
+    ).toBeNull();
     expect(await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, expiresIn: -120 }))).toBeNull();
     expect(await tokens.verifier.verify(await signedToken(secret, 'HS256', { ...good, sub: undefined }))).toBeNull();
   });

@@ -8,7 +8,12 @@ import type { AuthProvider, AuthSession } from './provider.ts';
 import { invalidCredentials, invalidEmailToken, invalidRefreshToken } from './provider.ts';
 import { loadAuthUser, normalizeEmail, type AuthUser } from './auth-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { issueRefreshToken, revokeAllRefreshTokens, revokeFamilyOfToken, rotateRefreshToken } from './refresh-tokens.ts';
+import {
+  issueRefreshToken,
+  revokeAllRefreshTokens,
+  revokeFamilyOfToken,
+  rotateRefreshToken,
+} from './refresh-tokens.ts';
 import { consumeEmailToken, createEmailToken } from './email-tokens.ts';
 import { acceptInvitationOnSignup } from './invitation-signup.ts';
 
@@ -62,7 +67,13 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
         const [row] = await tx.query<{ id: string }>(
           `insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data, created_at, updated_at)
            values ($1, $2, $3, $4, $5, $5) returning id`,
-          [email, passwordHash, invitationToken ? now.toISOString() : null, JSON.stringify(displayName ? { display_name: displayName } : {}), now.toISOString()],
+          [
+            email,
+            passwordHash,
+            invitationToken ? now.toISOString() : null,
+            JSON.stringify(displayName ? { display_name: displayName } : {}),
+            now.toISOString(),
+          ],
         );
         const userId = row!.id;
         if (invitationToken) await acceptInvitationOnSignup(tx, invitationToken, { id: userId, email }, now);
@@ -76,7 +87,10 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
     async signIn(rawEmail, password) {
       const email = normalizeEmail(rawEmail);
       const [row] = await auth(db, (tx) =>
-        tx.query<{ id: string; encrypted_password: string | null }>('select id, encrypted_password from auth.users where email = $1', [email]),
+        tx.query<{ id: string; encrypted_password: string | null }>(
+          'select id, encrypted_password from auth.users where email = $1',
+          [email],
+        ),
       );
       // Unknown email: verifyPassword checks a dummy hash, so both failures cost the same time.
       const ok = await verifyPassword(row?.encrypted_password, password);
@@ -113,7 +127,10 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
       return auth(db, async (tx) => {
         const userId = await consumeEmailToken(tx, token, 'verify_email', now);
         if (!userId) throw invalidEmailToken();
-        await tx.query('update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1', [userId, now.toISOString()]);
+        await tx.query(
+          'update auth.users set email_confirmed_at = coalesce(email_confirmed_at, $2), updated_at = $2 where id = $1',
+          [userId, now.toISOString()],
+        );
         return mustLoad(tx, userId);
       });
     },
@@ -155,7 +172,9 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
 
     async changePassword(userId, oldPassword, newPassword) {
       const [row] = await auth(db, (tx) =>
-        tx.query<{ encrypted_password: string | null }>('select encrypted_password from auth.users where id = $1', [userId]),
+        tx.query<{ encrypted_password: string | null }>('select encrypted_password from auth.users where id = $1', [
+          userId,
+        ]),
       );
       if (!(await verifyPassword(row?.encrypted_password, oldPassword))) {
         throw new AppError('forbidden', 'The current password is wrong');
@@ -163,7 +182,11 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
       const passwordHash = await hashPassword(newPassword);
       const now = clock.now();
       const started = await auth(db, async (tx) => {
-        await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [userId, passwordHash, now.toISOString()]);
+        await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [
+          userId,
+          passwordHash,
+          now.toISOString(),
+        ]);
         await revokeAllRefreshTokens(tx, userId, now);
         return newSession(tx, userId, now);
       });

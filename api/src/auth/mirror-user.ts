@@ -28,7 +28,12 @@ export function userMirror(db: Database) {
         await tx.query(
           `insert into auth.users (id, email, email_confirmed_at, raw_user_meta_data) values ($1, $2, $3, $4)
            on conflict do nothing`,
-          [user.id, user.email?.toLowerCase() ?? null, user.emailConfirmedAt ?? null, JSON.stringify(user.displayName ? { display_name: user.displayName } : {})],
+          [
+            user.id,
+            user.email?.toLowerCase() ?? null,
+            user.emailConfirmedAt ?? null,
+            JSON.stringify(user.displayName ? { display_name: user.displayName } : {}),
+          ],
         );
       });
       known.add(user.id);

@@ -39,7 +39,12 @@ export interface AuthProvider {
   signIn(email: string, password: string): Promise<AuthSession>;
   refresh(refreshToken: string): Promise<AuthSession>;
   /** Ends one session (`local`, the one of `refreshToken`) or all of the user's (`global`). */
-  logout(input: { userId: string; accessToken: string; refreshToken?: string | undefined; scope: 'local' | 'global' }): Promise<void>;
+  logout(input: {
+    userId: string;
+    accessToken: string;
+    refreshToken?: string | undefined;
+    scope: 'local' | 'global';
+  }): Promise<void>;
   verifyEmail(token: string): Promise<AuthUser>;
   resendVerification(userId: string): Promise<void>;
   /** Mails a reset link when the account exists; silent either way (no account enumeration). */

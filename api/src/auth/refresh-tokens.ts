@@ -6,20 +6,30 @@ import { generateOpaqueToken, hashOpaqueToken, looksLikeOpaqueToken } from './op
 export const refreshTokenTtlMs = 30 * 24 * 3600 * 1000;
 
 /** Issues a refresh token, in `familyId` (a rotation) or in a new family (a new sign-in). */
-export async function issueRefreshToken(tx: Queryable, userId: string, now: Date, familyId: string = randomUUID()): Promise<string> {
+export async function issueRefreshToken(
+  tx: Queryable,
+  userId: string,
+  now: Date,
+  familyId: string = randomUUID(),
+): Promise<string> {
   const token = generateOpaqueToken();
   await tx.query(
     `insert into public.refresh_tokens (user_id, family_id, token_hash, expires_at, created_at)
      values ($1, $2, $3, $4, $5)`,
-    [userId, familyId, hashOpaqueToken(token), new Date(now.getTime() + refreshTokenTtlMs).toISOString(), now.toISOString()],
+    [
+      userId,
+      familyId,
+      hashOpaqueToken(token),
+      new Date(now.getTime() + refreshTokenTtlMs).toISOString(),
+      now.toISOString(),
+    ],
   );
   return token;
 }
 
 /** The outcome of presenting a refresh token. */
 export type Rotation =
-  | { ok: true; userId: string; token: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+  { ok: true; userId: string; token: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
 
 /**
  * Uses a refresh token once: marks it used and issues its successor in the same family. Presenting a
@@ -29,7 +39,14 @@ export type Rotation =
  */
 export async function rotateRefreshToken(tx: Queryable, token: string, now: Date): Promise<Rotation> {
   if (!looksLikeOpaqueToken(token)) return { ok: false, reason: 'unknown' };
-  const [row] = await tx.query<{ id: string; user_id: string; family_id: string; expires_at: string | Date; used_at: unknown; revoked_at: unknown }>(
+  const [row] = await tx.query<{
+    id: string;
+    user_id: string;
+    family_id: string;
+    expires_at: string | Date;
+    used_at: unknown;
+    revoked_at: unknown;
+  }>(
     `select id, user_id, family_id, expires_at, used_at, revoked_at from public.refresh_tokens
      where token_hash = $1 for update`,
     [hashOpaqueToken(token)],
@@ -47,7 +64,10 @@ export async function rotateRefreshToken(tx: Queryable, token: string, now: Date
 
 /** Revokes every token of one family (one sign-in on one device). */
 export async function revokeRefreshFamily(tx: Queryable, familyId: string, now: Date): Promise<void> {
-  await tx.query('update public.refresh_tokens set revoked_at = $2 where family_id = $1 and revoked_at is null', [familyId, now.toISOString()]);
+  await tx.query('update public.refresh_tokens set revoked_at = $2 where family_id = $1 and revoked_at is null', [
+    familyId,
+    now.toISOString(),
+  ]);
 }
 
 /** Revokes the family of `token` if it belongs to `userId`; false when it does not. */
@@ -64,5 +84,8 @@ export async function revokeFamilyOfToken(tx: Queryable, userId: string, token: 
 
 /** Revokes every refresh token of a user (password reset or change, sign out everywhere). */
 export async function revokeAllRefreshTokens(tx: Queryable, userId: string, now: Date): Promise<void> {
-  await tx.query('update public.refresh_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null', [userId, now.toISOString()]);
+  await tx.query('update public.refresh_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null', [
+    userId,
+    now.toISOString(),
+  ]);
 }

@@ -33,7 +33,11 @@ describe('Supabase access tokens (JWKS of the stand-in, ES256)', () => {
   });
 
   it('refuses alg none', async () => {
-    expect(await verifier.verify(unsignedToken({ sub, iss: good.iss, aud: good.aud, exp: Math.floor(Date.now() / 1000) + 600 }))).toBeNull();
+    expect(
+      await verifier.verify(
+        unsignedToken({ sub, iss: good.iss, aud: good.aud, exp: Math.floor(Date.now() / 1000) + 600 }),
+      ),
+    ).toBeNull();
   });
 
   it('refuses HS256 "signed" with the public key (algorithm confusion)', async () => {
@@ -51,7 +55,8 @@ describe('Supabase access tokens (JWKS of the stand-in, ES256)', () => {
   });
 
   it('refuses a wrong issuer, a wrong audience, an expired token, no sub and a sub that is no uuid', async () => {
-    const sign = (claims: Partial<typeof good> & { expiresIn?: number; sub?: string | undefined }) => signedToken(standIn.privateKey!, 'ES256', { ...good, ...claims });
+    const sign = (claims: Partial<typeof good> & { expiresIn?: number; sub?: string | undefined }) =>
+      signedToken(standIn.privateKey!, 'ES256', { ...good, ...claims });
     expect(await verifier.verify(await sign({ iss: 'https://evil.example/auth/v1' }))).toBeNull();
     expect(await verifier.verify(await sign({ aud: 'anon' }))).toBeNull();
     expect(await verifier.verify(await sign({ expiresIn: -120 }))).toBeNull();
@@ -67,18 +72,26 @@ describe('Supabase access tokens (legacy HS256 secret)', () => {
   beforeAll(async () => {
     standIn = await startSupabaseStandIn({ mode: 'hs256' });
     database = await createTestDatabase();
-    verifier = supabaseAccessTokens({ supabaseUrl: standIn.url, jwtSecret: standIn.jwtSecret, mirror: userMirror(database.db) });
+    verifier = supabaseAccessTokens({
+      supabaseUrl: standIn.url,
+      jwtSecret: standIn.jwtSecret,
+      mirror: userMirror(database.db),
+    });
   });
   afterAll(async () => {
     await database.close();
     await standIn.close();
   });
 
-  it('accepts the stand-in\'s own tokens and refuses a wrong secret, alg none and asymmetric tokens', async () => {
+  it("accepts the stand-in's own tokens and refuses a wrong secret, alg none and asymmetric tokens", async () => {
     const session = await standIn.createUserWithSession('hs@example.test', 'correct-horse-battery');
     expect(await verifier.verify(session.access_token)).toEqual({ userId: session.user.id });
     const claims = { sub, iss: supabaseIssuer(standIn.url), aud: 'authenticated' };
-    expect(await verifier.verify(await signedToken(new TextEncoder().encode('a-wrong-secret-a-wrong-secret-0123456'), 'HS256', claims))).toBeNull();
+    expect(
+      await verifier.verify(
+        await signedToken(new TextEncoder().encode('a-wrong-secret-a-wrong-secret-0123456'), 'HS256', claims),
+      ),
+    ).toBeNull();
     expect(await verifier.verify(unsignedToken({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 }))).toBeNull();
     const keys = await generateKeyPair('ES256');
     expect(await verifier.verify(await signedToken(keys.privateKey, 'ES256', claims))).toBeNull();

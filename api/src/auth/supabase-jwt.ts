@@ -23,14 +23,22 @@ export function supabaseIssuer(supabaseUrl: string): string {
  * secret, so a token "signed" with a public key is refused), issuer, audience `authenticated`, expiry
  * and `sub`. A verified user gets a row in our auth.users on first use (see mirror-user.ts).
  */
-export function supabaseAccessTokens({ supabaseUrl, jwtSecret, mirror }: SupabaseJwtOptions): AccessTokenVerifier & { verifyClaims(token: string): Promise<JWTPayload | null> } {
+export function supabaseAccessTokens({
+  supabaseUrl,
+  jwtSecret,
+  mirror,
+}: SupabaseJwtOptions): AccessTokenVerifier & { verifyClaims(token: string): Promise<JWTPayload | null> } {
   const issuer = supabaseIssuer(supabaseUrl);
   const verifyOptions = { issuer, audience: 'authenticated', requiredClaims: ['sub', 'exp'] };
   const check = jwtSecret
-    ? ((secret) => (token: string) => jwtVerify(token, secret, { ...verifyOptions, algorithms: ['HS256'] }))(new TextEncoder().encode(jwtSecret))
-    : ((jwks) => (token: string) => jwtVerify(token, jwks, { ...verifyOptions, algorithms: asymmetricAlgorithms }))(
-        createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)),
-      );
+    ? (
+        (secret) => (token: string) =>
+          jwtVerify(token, secret, { ...verifyOptions, algorithms: ['HS256'] })
+      )(new TextEncoder().encode(jwtSecret))
+    : (
+        (jwks) => (token: string) =>
+          jwtVerify(token, jwks, { ...verifyOptions, algorithms: asymmetricAlgorithms })
+      )(createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)));
 
   async function verifyClaims(token: string): Promise<JWTPayload | null> {
     try {

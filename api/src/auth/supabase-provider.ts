@@ -26,10 +26,15 @@ const handledBySupabase = () =>
 
 /** Our error for a failed Supabase Auth call (its status and code decide; its text is passed on). */
 function fromSupabase(error: AuthError): AppError {
-  if (error.status === 429) return new AppError('rate_limited', 'Too many requests to Supabase Auth; try again later', { headers: { 'Retry-After': '60' } });
-  if (error.code === 'user_already_exists' || error.code === 'email_exists') return conflict('An account with this email address already exists');
+  if (error.status === 429)
+    return new AppError('rate_limited', 'Too many requests to Supabase Auth; try again later', {
+      headers: { 'Retry-After': '60' },
+    });
+  if (error.code === 'user_already_exists' || error.code === 'email_exists')
+    return conflict('An account with this email address already exists');
   if (error.code === 'weak_password') return new AppError('validation_failed', error.message);
-  if (error.code === 'email_not_confirmed') return new AppError('forbidden', 'Confirm your email address first (see the mail from Supabase Auth)');
+  if (error.code === 'email_not_confirmed')
+    return new AppError('forbidden', 'Confirm your email address first (see the mail from Supabase Auth)');
   if (!error.status || error.status >= 500) return new AppError('unavailable', 'Supabase Auth is not reachable');
   return new AppError('bad_request', error.message);
 }
@@ -46,17 +51,37 @@ function toAuthUser(user: User): AuthUser {
 }
 
 /** Supabase Auth (GoTrue) through @supabase/supabase-js; the API only verifies its JWTs. */
-export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSecret, redirectBaseUrl }: SupabaseProviderOptions): AuthProvider {
+export function createSupabaseProvider({
+  db,
+  clock,
+  supabaseUrl,
+  anonKey,
+  jwtSecret,
+  redirectBaseUrl,
+}: SupabaseProviderOptions): AuthProvider {
   const mirror = userMirror(db);
   const tokens = supabaseAccessTokens({ supabaseUrl, jwtSecret, mirror });
   // One client per call: a client holds one session, and this server speaks for many users.
   const client = () =>
-    createClient(supabaseUrl, anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+    createClient(supabaseUrl, anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    });
 
   async function toSession(session: Session): Promise<AuthSession> {
     const user = toAuthUser(session.user);
-    await mirror.ensure({ id: user.id, email: user.email, emailConfirmedAt: session.user.email_confirmed_at ?? null, displayName: user.display_name });
-    return { access_token: session.access_token, token_type: 'bearer', expires_in: session.expires_in, refresh_token: session.refresh_token, user };
+    await mirror.ensure({
+      id: user.id,
+      email: user.email,
+      emailConfirmedAt: session.user.email_confirmed_at ?? null,
+      displayName: user.display_name,
+    });
+    return {
+      access_token: session.access_token,
+      token_type: 'bearer',
+      expires_in: session.expires_in,
+      refresh_token: session.refresh_token,
+      user,
+    };
   }
 
   async function emailOf(userId: string): Promise<string> {
@@ -72,15 +97,28 @@ export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSec
     async signUp({ email: rawEmail, password, displayName, invitationToken }) {
       const email = normalizeEmail(rawEmail);
       // Check the invitation before creating the Supabase account, so a bad token creates nothing.
-      if (invitationToken && !(await asSystem(db, 'auth', (tx) => findPendingInvitation(tx, invitationToken, email, clock.now())))) {
+      if (
+        invitationToken &&
+        !(await asSystem(db, 'auth', (tx) => findPendingInvitation(tx, invitationToken, email, clock.now())))
+      ) {
         throw invitationRequired();
       }
-      const { data, error } = await client().auth.signUp({ email, password, options: { data: displayName ? { display_name: displayName } : {} } });
+      const { data, error } = await client().auth.signUp({
+        email,
+        password,
+        options: { data: displayName ? { display_name: displayName } : {} },
+      });
       if (error) throw fromSupabase(error);
       if (!data.user) throw new AppError('unavailable', 'Supabase Auth answered without a user');
       const user = toAuthUser(data.user);
-      await mirror.ensure({ id: user.id, email: user.email, emailConfirmedAt: data.user.email_confirmed_at ?? null, displayName: user.display_name });
-      if (invitationToken) await asSystem(db, 'auth', (tx) => acceptInvitationOnSignup(tx, invitationToken, user, clock.now()));
+      await mirror.ensure({
+        id: user.id,
+        email: user.email,
+        emailConfirmedAt: data.user.email_confirmed_at ?? null,
+        displayName: user.display_name,
+      });
+      if (invitationToken)
+        await asSystem(db, 'auth', (tx) => acceptInvitationOnSignup(tx, invitationToken, user, clock.now()));
       return { user, session: data.session ? await toSession(data.session) : null };
     },
 
@@ -88,7 +126,12 @@ export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSec
       const { data, error } = await client().auth.signInWithPassword({ email: normalizeEmail(email), password });
       // Any other 400 (unknown user, wrong password) is the one answer; an unconfirmed email is told
       // only to someone who knows the password, as Supabase itself does.
-      if (error && error.code !== 'email_not_confirmed' && (error.code === 'invalid_credentials' || error.status === 400)) throw invalidCredentials();
+      if (
+        error &&
+        error.code !== 'email_not_confirmed' &&
+        (error.code === 'invalid_credentials' || error.status === 400)
+      )
+        throw invalidCredentials();
       if (error) throw fromSupabase(error);
       return toSession(data.session);
     },
@@ -116,7 +159,9 @@ export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSec
     },
 
     async requestPasswordReset(email) {
-      const { error } = await client().auth.resetPasswordForEmail(normalizeEmail(email), { redirectTo: `${redirectBaseUrl}/reset-password` });
+      const { error } = await client().auth.resetPasswordForEmail(normalizeEmail(email), {
+        redirectTo: `${redirectBaseUrl}/reset-password`,
+      });
       // Unknown addresses are not errors (no enumeration); only an outage or a rate limit is.
       if (error && (error.status === 429 || !error.status || error.status >= 500)) throw fromSupabase(error);
     },
@@ -128,7 +173,10 @@ export function createSupabaseProvider({ db, clock, supabaseUrl, anonKey, jwtSec
     async changePassword(userId, oldPassword, newPassword) {
       // Signing in with the old password proves it and gives the session that may set the new one.
       const session = client();
-      const { data, error } = await session.auth.signInWithPassword({ email: await emailOf(userId), password: oldPassword });
+      const { data, error } = await session.auth.signInWithPassword({
+        email: await emailOf(userId),
+        password: oldPassword,
+      });
       if (error?.status === 400) throw new AppError('forbidden', 'The current password is wrong');
       if (error) throw fromSupabase(error);
       if (data.user.id !== userId) throw new AppError('forbidden', 'The current password is wrong');

@@ -14,12 +14,24 @@ export function parseTrustProxy(value: string): TrustProxy {
   if (text === '' || text === 'off' || text === 'false' || text === '0') return { kind: 'off' };
   if (/^\d+$/.test(text)) return { kind: 'hops', hops: Number(text) };
   const list = new BlockList();
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = '', prefix, extra] = entry.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
-    if (!family || extra !== undefined || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32) || (prefix !== undefined && !/^\d+$/.test(prefix))) {
-      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or CIDR (use off, a hop count, or a list like 10.0.0.0/8,::1)`);
+    if (
+      !family ||
+      extra !== undefined ||
+      !Number.isInteger(bits) ||
+      bits < 0 ||
+      bits > (family === 6 ? 128 : 32) ||
+      (prefix !== undefined && !/^\d+$/.test(prefix))
+    ) {
+      throw new Error(
+        `TRUST_PROXY: "${entry}" is not an IP address or CIDR (use off, a hop count, or a list like 10.0.0.0/8,::1)`,
+      );
     }
     list.addSubnet(address, bits, family === 6 ? 'ipv6' : 'ipv4');
   }
@@ -43,10 +55,24 @@ function trusted(list: BlockList, address: string): boolean {
  * `hops` proxies we take the entry that many steps left of the socket; with addresses, we walk left
  * past trusted proxies. Anything left of that was written by the client and is ignored.
  */
-export function resolveClientIp({ socketAddress, forwardedFor, trust }: { socketAddress: string | undefined; forwardedFor: string | undefined; trust: TrustProxy }): string {
+export function resolveClientIp({
+  socketAddress,
+  forwardedFor,
+  trust,
+}: {
+  socketAddress: string | undefined;
+  forwardedFor: string | undefined;
+  trust: TrustProxy;
+}): string {
   const socket = socketAddress ? normalize(socketAddress) : undefined;
   if (trust.kind === 'off' || !forwardedFor) return socket ?? unknownClientIp;
-  const chain = [...forwardedFor.split(',').map((s) => normalize(s.trim())).filter(Boolean), ...(socket ? [socket] : [])];
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((s) => normalize(s.trim()))
+      .filter(Boolean),
+    ...(socket ? [socket] : []),
+  ];
   if (trust.kind === 'hops') {
     const candidate = chain[Math.max(0, chain.length - 1 - trust.hops)];
     return candidate && isIP(candidate) ? candidate : (socket ?? unknownClientIp);

@@ -22,9 +22,15 @@ describe('enforceRateLimits', () => {
     const clock = new TestClock();
     const short = createRateLimiter({ limit: 1, windowSeconds: 10, clock });
     const long = createRateLimiter({ limit: 1, windowSeconds: 300, clock });
-    enforceRateLimits([[short, 'k'], [long, 'k']]);
+    enforceRateLimits([
+      [short, 'k'],
+      [long, 'k'],
+    ]);
     try {
-      enforceRateLimits([[short, 'k'], [long, 'k']]);
+      enforceRateLimits([
+        [short, 'k'],
+        [long, 'k'],
+      ]);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);

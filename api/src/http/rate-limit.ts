@@ -8,7 +8,15 @@ export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSecond
  * A fixed-window counter per key (client IP, email…), in memory. Per process: with N replicas an
  * attacker gets N× the limit, which is still bounded (Supabase Auth's limits are per instance too).
  */
-export function createRateLimiter({ limit, windowSeconds, clock }: { limit: number; windowSeconds: number; clock: Clock }) {
+export function createRateLimiter({
+  limit,
+  windowSeconds,
+  clock,
+}: {
+  limit: number;
+  windowSeconds: number;
+  clock: Clock;
+}) {
   const windows = new Map<string, { count: number; resetAt: number }>();
   const windowMs = windowSeconds * 1000;
   let nextSweep = 0;

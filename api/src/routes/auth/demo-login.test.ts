@@ -17,6 +17,8 @@ describe('the demo admin of the seed', () => {
     expect(login.status).toBe(200);
     expect(login.body.data.user).toMatchObject({ email: demoAdmin.email, email_verified: true });
     const me = await api.get('/api/auth/me', login.body.data.access_token);
-    expect(me.body.data.organizations).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'demo', role: 'admin' })]));
+    expect(me.body.data.organizations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: 'demo', role: 'admin' })]),
+    );
   });
 });

@@ -7,4 +7,15 @@ import { resendVerification, verifyEmail } from './verify-email.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
 import { changePassword } from './password-change.ts';
 
-export const authRoutes = [signup, login, refresh, logout, me, verifyEmail, resendVerification, requestPasswordReset, confirmPasswordReset, changePassword];
+export const authRoutes = [
+  signup,
+  login,
+  refresh,
+  logout,
+  me,
+  verifyEmail,
+  resendVerification,
+  requestPasswordReset,
+  confirmPasswordReset,
+  changePassword,
+];

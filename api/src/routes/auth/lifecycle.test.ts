@@ -29,7 +29,13 @@ describe('account lifecycle (local provider, .eml mail)', () => {
       token_type: 'bearer',
       expires_in: 900,
       refresh_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-      user: { id: expect.any(String), email: address, email_verified: false, display_name: 'Ada', created_at: expect.any(String) },
+      user: {
+        id: expect.any(String),
+        email: address,
+        email_verified: false,
+        display_name: 'Ada',
+        created_at: expect.any(String),
+      },
     });
     userId = res.body.data.user.id;
     refreshToken = res.body.data.refresh_token;
@@ -115,7 +121,9 @@ describe('account lifecycle (local provider, .eml mail)', () => {
     expect((await api.post('/api/auth/password-reset/confirm', { token, password: 'short' })).status).toBe(400);
     const confirm = await api.post('/api/auth/password-reset/confirm', { token, password: 'difference-engine-1822' });
     expect(confirm.status).toBe(204);
-    expect((await api.post('/api/auth/password-reset/confirm', { token, password: 'another-password-99' })).status).toBe(400);
+    expect(
+      (await api.post('/api/auth/password-reset/confirm', { token, password: 'another-password-99' })).status,
+    ).toBe(400);
     expect((await api.post('/api/auth/refresh', { refresh_token: oldRefresh })).status).toBe(401);
     expect((await api.post('/api/auth/login', { email, password })).status).toBe(401);
     expect((await api.post('/api/auth/login', { email, password: 'difference-engine-1822' })).status).toBe(200);
@@ -132,9 +140,17 @@ describe('account lifecycle (local provider, .eml mail)', () => {
   it('changes the password: old one required, other sessions revoked, this one continues', async () => {
     const phone = (await api.post('/api/auth/login', { email, password: 'difference-engine-1822' })).body.data;
     const laptop = (await api.post('/api/auth/login', { email, password: 'difference-engine-1822' })).body.data;
-    const wrong = await api.post('/api/auth/password', { old_password: 'not-my-password', new_password: 'jacquard-loom-1804' }, laptop.access_token);
+    const wrong = await api.post(
+      '/api/auth/password',
+      { old_password: 'not-my-password', new_password: 'jacquard-loom-1804' },
+      laptop.access_token,
+    );
     expect(wrong.status).toBe(403);
-    const res = await api.post('/api/auth/password', { old_password: 'difference-engine-1822', new_password: 'jacquard-loom-1804' }, laptop.access_token);
+    const res = await api.post(
+      '/api/auth/password',
+      { old_password: 'difference-engine-1822', new_password: 'jacquard-loom-1804' },
+      laptop.access_token,
+    );
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ token_type: 'bearer', user: { id: userId } });
     expect((await api.post('/api/auth/refresh', { refresh_token: phone.refresh_token })).status).toBe(401);
@@ -145,7 +161,7 @@ describe('account lifecycle (local provider, .eml mail)', () => {
     accessToken = fresh.body.data.access_token;
   });
 
-  it('logs out: the session\'s refresh token stops working', async () => {
+  it("logs out: the session's refresh token stops working", async () => {
     expect((await api.post('/api/auth/logout', {}, accessToken)).status).toBe(400);
     expect((await api.post('/api/auth/logout', { refresh_token: refreshToken })).status).toBe(401);
     const res = await api.post('/api/auth/logout', { refresh_token: refreshToken }, accessToken);

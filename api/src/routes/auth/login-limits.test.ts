@@ -17,13 +17,27 @@ describe('login limits and uniform failures', () => {
   afterAll(() => t.close());
 
   it('answers a wrong password and an unknown email with the same body', async () => {
-    const wrong = await api.post('/api/auth/login', { email: 'known@example.test', password: 'wrong-password-123' }, undefined, from('198.51.100.1'));
-    const unknown = await api.post('/api/auth/login', { email: 'unknown@example.test', password: 'wrong-password-123' }, undefined, from('198.51.100.1'));
+    const wrong = await api.post(
+      '/api/auth/login',
+      { email: 'known@example.test', password: 'wrong-password-123' },
+      undefined,
+      from('198.51.100.1'),
+    );
+    const unknown = await api.post(
+      '/api/auth/login',
+      { email: 'unknown@example.test', password: 'wrong-password-123' },
+      undefined,
+      from('198.51.100.1'),
+    );
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const strip = (body: { error: Record<string, unknown> }) => ({ ...body.error, requestId: undefined });
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
-    expect(wrong.body.error).toEqual({ code: 'unauthorized', message: 'Invalid email or password', requestId: expect.any(String) });
+    expect(wrong.body.error).toEqual({
+      code: 'unauthorized',
+      message: 'Invalid email or password',
+      requestId: expect.any(String),
+    });
   });
 
   it('takes about the same time for a wrong password and an unknown email (both verify one Argon2id hash)', async () => {
@@ -50,7 +64,11 @@ describe('login limits and uniform failures', () => {
     for (let i = 0; i < 30; i++) {
       const res = await t.app.request(
         '/api/auth/login',
-        { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.0.0.${i}` }, body: JSON.stringify({ email: `spray-${i}@example.test`, password }) },
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.0.0.${i}` },
+          body: JSON.stringify({ email: `spray-${i}@example.test`, password }),
+        },
         ip,
       );
       expect(res.status).toBe(401);
@@ -61,19 +79,38 @@ describe('login limits and uniform failures', () => {
     expect(limited.body.error).toMatchObject({ code: 'rate_limited', details: { retry_after: 300 } });
 
     // Another client is not affected; the limited one may try again when the window has passed.
-    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, from('203.0.113.8'))).status).toBe(200);
+    expect(
+      (await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, from('203.0.113.8')))
+        .status,
+    ).toBe(200);
     t.clock.advance(120_000);
-    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).headers.get('Retry-After')).toBe('180');
+    expect(
+      (await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).headers.get(
+        'Retry-After',
+      ),
+    ).toBe('180');
     t.clock.advance(180_000);
-    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).status).toBe(200);
+    expect((await api.post('/api/auth/login', { email: 'known@example.test', password }, undefined, ip)).status).toBe(
+      200,
+    );
   });
 
   it('limits attempts on one email across IPs (10 per 5 minutes)', async () => {
     for (let i = 0; i < 10; i++) {
-      const res = await api.post('/api/auth/login', { email: 'Target@example.test', password: 'guess-number-' + i }, undefined, from(`192.0.2.${i + 1}`));
+      const res = await api.post(
+        '/api/auth/login',
+        { email: 'Target@example.test', password: 'guess-number-' + i },
+        undefined,
+        from(`192.0.2.${i + 1}`),
+      );
       expect(res.status).toBe(401);
     }
-    const res = await api.post('/api/auth/login', { email: 'target@example.test', password }, undefined, from('192.0.2.99'));
+    const res = await api.post(
+      '/api/auth/login',
+      { email: 'target@example.test', password },
+      undefined,
+      from('192.0.2.99'),
+    );
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
   });

@@ -19,7 +19,9 @@ export const logout = defineRoute(
   }),
   async (c) => {
     const { scope, refresh_token } = c.req.valid('json');
-    await c.get('deps').auth.provider.logout({ userId: userIdOf(c), accessToken: bearerToken(c), refreshToken: refresh_token, scope });
+    await c
+      .get('deps')
+      .auth.provider.logout({ userId: userIdOf(c), accessToken: bearerToken(c), refreshToken: refresh_token, scope });
     return c.body(null, 204);
   },
 );

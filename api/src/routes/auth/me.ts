@@ -15,7 +15,9 @@ export const me = defineRoute(
     path: '/api/auth/me',
     tags: ['auth'],
     summary: 'The signed-in user and their organizations',
-    responses: { 200: { description: 'The user and their organizations', content: { 'application/json': { schema: MeBody } } } },
+    responses: {
+      200: { description: 'The user and their organizations', content: { 'application/json': { schema: MeBody } } },
+    },
   }),
   async (c) => {
     const { db } = c.get('deps');

@@ -16,7 +16,12 @@ export const changePassword = defineRoute(
     tags: ['auth'],
     summary: 'Change the password',
     request: { body: jsonBody(PasswordChangeRequest) },
-    responses: { 200: { description: 'A fresh session; every other session ended', content: { 'application/json': { schema: SessionBody } } } },
+    responses: {
+      200: {
+        description: 'A fresh session; every other session ended',
+        content: { 'application/json': { schema: SessionBody } },
+      },
+    },
   }),
   async (c) => {
     const { old_password, new_password } = c.req.valid('json');

@@ -14,7 +14,9 @@ export const refresh = defineRoute(
     tags: ['auth'],
     summary: 'Refresh a session',
     request: { body: jsonBody(RefreshRequest) },
-    responses: { 200: { description: 'The session with new tokens', content: { 'application/json': { schema: SessionBody } } } },
+    responses: {
+      200: { description: 'The session with new tokens', content: { 'application/json': { schema: SessionBody } } },
+    },
   }),
   async (c) => {
     const { refresh_token } = c.req.valid('json');

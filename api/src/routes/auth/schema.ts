@@ -58,8 +58,13 @@ export const RefreshRequest = z.object({ refresh_token: OpaqueToken }).openapi('
 
 export const LogoutRequest = z
   .object({
-    scope: z.enum(['local', 'global']).default('local').openapi({ description: 'local: this session; global: every session' }),
-    refresh_token: OpaqueToken.optional().openapi({ description: 'This session\'s refresh token (needed for scope local)' }),
+    scope: z
+      .enum(['local', 'global'])
+      .default('local')
+      .openapi({ description: 'local: this session; global: every session' }),
+    refresh_token: OpaqueToken.optional().openapi({
+      description: "This session's refresh token (needed for scope local)",
+    }),
   })
   .refine((body) => body.scope === 'global' || body.refresh_token !== undefined, {
     message: 'refresh_token is required for scope local',
@@ -71,7 +76,9 @@ export const TokenRequest = z.object({ token: OpaqueToken }).openapi('EmailToken
 
 export const EmailRequest = z.object({ email: Email }).openapi('EmailRequest');
 
-export const ResetConfirmRequest = z.object({ token: OpaqueToken, password: newPasswordSchema }).openapi('PasswordResetConfirmRequest');
+export const ResetConfirmRequest = z
+  .object({ token: OpaqueToken, password: newPasswordSchema })
+  .openapi('PasswordResetConfirmRequest');
 
 export const PasswordChangeRequest = z
   .object({ old_password: CurrentPassword, new_password: newPasswordSchema })
@@ -87,4 +94,7 @@ export const MeBody = z.object({
 });
 
 /** JSON request body of a route. */
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});

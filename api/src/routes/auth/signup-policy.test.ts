@@ -10,7 +10,13 @@ import { authClient } from './test-client.ts';
 const password = 'correct-horse-battery';
 
 /** Inserts a pending invitation as an admin would have made it; returns its token. */
-async function invite(db: Database, orgId: string, email: string, role: 'viewer' | 'member' | 'admin', expiresInMs = 86_400_000): Promise<{ id: string; token: string }> {
+async function invite(
+  db: Database,
+  orgId: string,
+  email: string,
+  role: 'viewer' | 'member' | 'admin',
+  expiresInMs = 86_400_000,
+): Promise<{ id: string; token: string }> {
   const token = generateOpaqueToken();
   const [row] = await asSystem(db, 'test', (tx) =>
     tx.query<{ id: string }>(
@@ -31,12 +37,17 @@ describe('SIGNUP=closed', () => {
   it('refuses every sign-up with 403 signup_closed, and creates nothing', async () => {
     const org = await createOrg(t.db);
     const { token } = await invite(t.db, org.id, 'closed@example.test', 'member');
-    for (const body of [{ email: 'closed@example.test', password }, { email: 'closed@example.test', password, invitation_token: token }]) {
+    for (const body of [
+      { email: 'closed@example.test', password },
+      { email: 'closed@example.test', password, invitation_token: token },
+    ]) {
       const res = await authClient(t.app).post('/api/auth/signup', body);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('signup_closed');
     }
-    const users = await asSystem(t.db, 'test', (tx) => tx.query(`select 1 from auth.users where email = 'closed@example.test'`));
+    const users = await asSystem(t.db, 'test', (tx) =>
+      tx.query(`select 1 from auth.users where email = 'closed@example.test'`),
+    );
     expect(users).toHaveLength(0);
   });
 
@@ -77,14 +88,21 @@ describe('SIGNUP=invite', () => {
       expect(res.body.error.code).toBe('invitation_required');
     }
     const users = await asSystem(t.db, 'test', (tx) =>
-      tx.query(`select 1 from auth.users where email in ('intruder@example.test', 'late@example.test', 'guess@example.test')`),
+      tx.query(
+        `select 1 from auth.users where email in ('intruder@example.test', 'late@example.test', 'guess@example.test')`,
+      ),
     );
     expect(users).toHaveLength(0);
   });
 
   it('signs up through a valid invitation: verified, joined with its role, invitation accepted, events appended', async () => {
     const invitation = await invite(t.db, org.id, 'Grace@Example.test', 'admin');
-    const res = await api.post('/api/auth/signup', { email: 'grace@example.test', password, display_name: 'Grace', invitation_token: invitation.token });
+    const res = await api.post('/api/auth/signup', {
+      email: 'grace@example.test',
+      password,
+      display_name: 'Grace',
+      invitation_token: invitation.token,
+    });
     expect(res.status).toBe(201);
     const user = res.body.data.user;
     expect(user).toMatchObject({ email: 'grace@example.test', email_verified: true, display_name: 'Grace' });
@@ -94,21 +112,45 @@ describe('SIGNUP=invite', () => {
     const me = await api.get('/api/auth/me', res.body.data.access_token);
     expect(me.body.data.organizations).toEqual([{ id: org.id, slug: org.slug, name: org.slug, role: 'admin' }]);
     const [row] = await asSystem(t.db, 'test', (tx) =>
-      tx.query<{ accepted_at: string | null; accepted_by: string | null }>('select accepted_at, accepted_by from public.invitations where id = $1', [invitation.id]),
+      tx.query<{ accepted_at: string | null; accepted_by: string | null }>(
+        'select accepted_at, accepted_by from public.invitations where id = $1',
+        [invitation.id],
+      ),
     );
     expect(row).toMatchObject({ accepted_at: expect.anything(), accepted_by: user.id });
     const events = await asSystem(t.db, 'test', (tx) =>
-      tx.query<{ type: string; payload: Record<string, unknown>; actor: unknown }>('select type, payload, actor from public.status_events where org_id = $1 order by seq', [org.id]),
+      tx.query<{ type: string; payload: Record<string, unknown>; actor: unknown }>(
+        'select type, payload, actor from public.status_events where org_id = $1 order by seq',
+        [org.id],
+      ),
     );
     expect(events).toEqual([
       {
         type: 'member.added',
-        payload: { member: { user_id: user.id, email: 'grace@example.test', display_name: 'Grace', role: 'admin', created_at: expect.any(String) } },
+        payload: {
+          member: {
+            user_id: user.id,
+            email: 'grace@example.test',
+            display_name: 'Grace',
+            role: 'admin',
+            created_at: expect.any(String),
+          },
+        },
         actor: { type: 'user', id: user.id },
       },
       {
         type: 'invitation.accepted',
-        payload: { invitation: { id: invitation.id, email: 'Grace@Example.test', role: 'admin', state: 'accepted', expires_at: expect.any(String), accepted_at: expect.any(String), accepted_by: user.id } },
+        payload: {
+          invitation: {
+            id: invitation.id,
+            email: 'Grace@Example.test',
+            role: 'admin',
+            state: 'accepted',
+            expires_at: expect.any(String),
+            accepted_at: expect.any(String),
+            accepted_by: user.id,
+          },
+        },
         actor: { type: 'user', id: user.id },
       },
     ]);
@@ -116,8 +158,14 @@ describe('SIGNUP=invite', () => {
 
   it('accepts an invitation only once', async () => {
     const invitation = await invite(t.db, org.id, 'twice@example.test', 'viewer');
-    await asSystem(t.db, 'test', (tx) => tx.query('update public.invitations set accepted_at = now() where id = $1', [invitation.id]));
-    const res = await api.post('/api/auth/signup', { email: 'twice@example.test', password, invitation_token: invitation.token });
+    await asSystem(t.db, 'test', (tx) =>
+      tx.query('update public.invitations set accepted_at = now() where id = $1', [invitation.id]),
+    );
+    const res = await api.post('/api/auth/signup', {
+      email: 'twice@example.test',
+      password,
+      invitation_token: invitation.token,
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('invitation_required');
   });
@@ -135,7 +183,11 @@ describe('SIGNUP=open', () => {
     expect((await api.post('/api/auth/signup', { email: 'anyone@example.test', password })).status).toBe(201);
     const org = await createOrg(t.db);
     const invitation = await invite(t.db, org.id, 'invited@example.test', 'viewer');
-    const res = await api.post('/api/auth/signup', { email: 'invited@example.test', password, invitation_token: invitation.token });
+    const res = await api.post('/api/auth/signup', {
+      email: 'invited@example.test',
+      password,
+      invitation_token: invitation.token,
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.user.email_verified).toBe(true);
   });

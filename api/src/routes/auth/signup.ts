@@ -19,12 +19,18 @@ export const signup = defineRoute(
     tags: ['auth'],
     summary: 'Create an account',
     request: { body: jsonBody(SignupRequest) },
-    responses: { 201: { description: 'The account and its first session', content: { 'application/json': { schema: SignupBody } } } },
+    responses: {
+      201: {
+        description: 'The account and its first session',
+        content: { 'application/json': { schema: SignupBody } },
+      },
+    },
   }),
   async (c) => {
     const { env, auth } = c.get('deps');
     const body = c.req.valid('json');
-    if (env.SIGNUP === 'closed') throw new AppError('signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
+    if (env.SIGNUP === 'closed')
+      throw new AppError('signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
     if (env.SIGNUP === 'invite' && !body.invitation_token) throw invitationRequired();
     limitAction(c, 'signup');
     const { user, session } = await auth.provider.signUp({
@@ -33,7 +39,13 @@ export const signup = defineRoute(
       displayName: body.display_name,
       invitationToken: body.invitation_token,
     });
-    const data = session ?? { access_token: null, token_type: 'bearer' as const, expires_in: null, refresh_token: null, user };
+    const data = session ?? {
+      access_token: null,
+      token_type: 'bearer' as const,
+      expires_in: null,
+      refresh_token: null,
+      user,
+    };
     return c.json({ data }, 201);
   },
 );

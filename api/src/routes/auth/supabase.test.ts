@@ -14,7 +14,11 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
   let api: ReturnType<typeof authClient>;
   beforeAll(async () => {
     standIn = await startSupabaseStandIn({ mode: 'jwks' });
-    t = await createTestContext({ AUTH_PROVIDER: 'supabase', SUPABASE_URL: standIn.url, SUPABASE_ANON_KEY: standIn.anonKey });
+    t = await createTestContext({
+      AUTH_PROVIDER: 'supabase',
+      SUPABASE_URL: standIn.url,
+      SUPABASE_ANON_KEY: standIn.anonKey,
+    });
     api = authClient(t.app);
   });
   afterAll(async () => {
@@ -32,7 +36,13 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
       token_type: 'bearer',
       expires_in: 3600,
       refresh_token: expect.any(String),
-      user: { id: expect.any(String), email: 'linus@example.test', email_verified: true, display_name: 'Linus', created_at: expect.any(String) },
+      user: {
+        id: expect.any(String),
+        email: 'linus@example.test',
+        email_verified: true,
+        display_name: 'Linus',
+        created_at: expect.any(String),
+      },
     });
     userId = res.body.data.user.id;
     const rows = await asSystem(t.db, 'test', (tx) =>
@@ -45,7 +55,7 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
     expect((await api.post('/api/auth/signup', { email: 'linus@example.test', password })).status).toBe(409);
   });
 
-  it('logs in; the Supabase access token works on /me with the user\'s organizations', async () => {
+  it("logs in; the Supabase access token works on /me with the user's organizations", async () => {
     const res = await api.post('/api/auth/login', { email: 'linus@example.test', password });
     expect(res.status).toBe(200);
     const org = await createOrg(t.db);
@@ -67,7 +77,10 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
     const session = await standIn.createUserWithSession('elsewhere@example.test', password);
     const me = await api.get('/api/auth/me', session.access_token);
     expect(me.status).toBe(200);
-    expect(me.body.data).toEqual({ user: expect.objectContaining({ id: session.user.id, email: 'elsewhere@example.test' }), organizations: [] });
+    expect(me.body.data).toEqual({
+      user: expect.objectContaining({ id: session.user.id, email: 'elsewhere@example.test' }),
+      organizations: [],
+    });
   });
 
   it('refreshes through Supabase; a reused refresh token is refused and ends that session', async () => {
@@ -84,7 +97,10 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
     expect((await api.post('/api/auth/password-reset', { email: 'ghost@example.test' })).status).toBe(204);
     expect(standIn.recoveries).toEqual(['linus@example.test', 'ghost@example.test']);
     // Supabase's own links confirm; our confirm route says so instead of pretending.
-    const confirm = await api.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: 'new-password-123' });
+    const confirm = await api.post('/api/auth/password-reset/confirm', {
+      token: 'x'.repeat(43),
+      password: 'new-password-123',
+    });
     expect(confirm.status).toBe(400);
     expect(confirm.body.error.message).toMatch(/Supabase Auth/);
   });
@@ -92,9 +108,17 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
   it('changes the password: old one required, other sessions ended, a fresh session answered', async () => {
     const phone = (await api.post('/api/auth/login', { email: 'linus@example.test', password })).body.data;
     const laptop = (await api.post('/api/auth/login', { email: 'linus@example.test', password })).body.data;
-    const wrong = await api.post('/api/auth/password', { old_password: 'not-the-password', new_password: 'penguin-kernel-1991' }, laptop.access_token);
+    const wrong = await api.post(
+      '/api/auth/password',
+      { old_password: 'not-the-password', new_password: 'penguin-kernel-1991' },
+      laptop.access_token,
+    );
     expect(wrong.status).toBe(403);
-    const res = await api.post('/api/auth/password', { old_password: password, new_password: 'penguin-kernel-1991' }, laptop.access_token);
+    const res = await api.post(
+      '/api/auth/password',
+      { old_password: password, new_password: 'penguin-kernel-1991' },
+      laptop.access_token,
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.user.id).toBe(userId);
     expect((await api.post('/api/auth/refresh', { refresh_token: phone.refresh_token })).status).toBe(401);
@@ -102,8 +126,10 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
     expect((await api.post('/api/auth/refresh', { refresh_token: res.body.data.refresh_token })).status).toBe(200);
   });
 
-  it('logs out through Supabase: the session\'s refresh token stops working', async () => {
-    const session = (await api.post('/api/auth/login', { email: 'linus@example.test', password: 'penguin-kernel-1991' })).body.data;
+  it("logs out through Supabase: the session's refresh token stops working", async () => {
+    const session = (
+      await api.post('/api/auth/login', { email: 'linus@example.test', password: 'penguin-kernel-1991' })
+    ).body.data;
     const res = await api.post('/api/auth/logout', { refresh_token: session.refresh_token }, session.access_token);
     expect(res.status).toBe(204);
     expect((await api.post('/api/auth/refresh', { refresh_token: session.refresh_token })).status).toBe(401);
@@ -121,7 +147,11 @@ describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
   beforeAll(async () => {
     standIn = await startSupabaseStandIn({ mode: 'hs256' });
     t = await createTestContext({
-      AUTH_PROVIDER: 'supabase', SIGNUP: 'invite', SUPABASE_URL: standIn.url, SUPABASE_ANON_KEY: standIn.anonKey, SUPABASE_JWT_SECRET: standIn.jwtSecret!,
+      AUTH_PROVIDER: 'supabase',
+      SIGNUP: 'invite',
+      SUPABASE_URL: standIn.url,
+      SUPABASE_ANON_KEY: standIn.anonKey,
+      SUPABASE_JWT_SECRET: standIn.jwtSecret!,
     });
   });
   afterAll(async () => {
@@ -134,9 +164,16 @@ describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
     const org = await createOrg(t.db);
     const token = generateOpaqueToken();
     await asSystem(t.db, 'test', (tx) =>
-      tx.query(`insert into public.invitations (org_id, email, role, token_hash, expires_at) values ($1, 'joiner@example.test', 'member', $2, now() + interval '1 day')`, [org.id, hashOpaqueToken(token)]),
+      tx.query(
+        `insert into public.invitations (org_id, email, role, token_hash, expires_at) values ($1, 'joiner@example.test', 'member', $2, now() + interval '1 day')`,
+        [org.id, hashOpaqueToken(token)],
+      ),
     );
-    const bad = await api.post('/api/auth/signup', { email: 'joiner@example.test', password, invitation_token: generateOpaqueToken() });
+    const bad = await api.post('/api/auth/signup', {
+      email: 'joiner@example.test',
+      password,
+      invitation_token: generateOpaqueToken(),
+    });
     expect(bad.status).toBe(403);
     expect(bad.body.error.code).toBe('invitation_required');
     expect((await api.post('/api/auth/login', { email: 'joiner@example.test', password })).status).toBe(401);
