@@ -7,6 +7,8 @@ import { serviceOrderRoutes } from './service-order/index.ts';
 import { incidentRoutes } from './incidents/index.ts';
 import { maintenanceRoutes } from './maintenances/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
+import { memberRoutes } from './members/index.ts';
+import { invitationRoutes } from './invitations/index.ts';
 import { streamRoutes } from './streams/index.ts';
 import { publicRoutes } from './public/index.ts';
 import { apiKeyRoutes } from './api-keys/index.ts';
@@ -14,4 +16,4 @@ import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
-export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes, ...streamRoutes, ...publicRoutes, ...apiKeyRoutes, ...eventRoutes, ...openApiRoutes];
+export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes, ...memberRoutes, ...invitationRoutes, ...streamRoutes, ...publicRoutes, ...apiKeyRoutes, ...eventRoutes, ...openApiRoutes];

@@ -80,7 +80,10 @@ async function runCase(
   const request = await row.request({ t, world, caller });
   const before = status >= 400 ? await snapshotOrg(t.db, world.orgA.id) : null;
   const res = await sendMatrixRequest(t, method, path, request, await authorizationFor(t, world, caller));
-  const text = await res.text();
+  // An open event stream never ends: its status and headers are the answer, then it is closed.
+  const streaming = res.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
+  if (streaming) await res.body?.cancel();
+  const text = streaming ? '' : await res.text();
   expect(res.status, `${key} as ${caller}: ${text.slice(0, 300)}`).toBe(status);
   // The other org's callers learn nothing of org A, whether they are refused or not.
   if ((caller === 'otherAdmin' || caller === 'otherKey') && !publicKeys.has(key)) {

@@ -3,7 +3,8 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import type { MemberRole } from '../../contract/roles.ts';
 import { organizationColumns, toOrganizationView } from './org-row.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, isUuid } from '../../http/cursor.ts';
+import { isSortText, page } from './page.ts';
 import { errorResponses, ListQuery, OrganizationList } from './schema.ts';
 
 /** GET /api/organizations: the caller's organizations with their role (for org switching). */
@@ -22,7 +23,7 @@ export const listOrganizations = defineRoute(
   }),
   async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeCursor(cursor, 2) : null;
+    const after = cursor ? decodeCursor<[string, string]>(cursor, [isSortText, isUuid]) : null;
     const rows = await asCaller(c, (tx) =>
       tx.query<Parameters<typeof toOrganizationView>[0] & { role: MemberRole; sort_name: string }>(
         `select ${organizationColumns}, m.role, lower(o.name) as sort_name

@@ -25,7 +25,9 @@ export const apiKeyRows: MatrixRows = {
     expect: adminOnly(200),
   },
   'DELETE /api/organizations/{orgId}/api-keys/{id}': {
-    request: async (ctx) => ({ params: { ...orgA(ctx), id: (await createApiKey(ctx.t.db, ctx.world.orgA.id, ['read'], 'to revoke')).id } }),
+    request: async (ctx) => ({
+      params: { ...orgA(ctx), id: (await createApiKey(ctx.t.db, ctx.world.orgA.id, ['read'], 'to revoke')).id },
+    }),
     expect: adminOnly(204),
   },
 };

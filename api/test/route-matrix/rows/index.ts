@@ -5,6 +5,8 @@ import { maintenanceRows } from './maintenances.ts';
 import { serviceRows } from './services.ts';
 import { authRows } from './auth.ts';
 import { organizationRows } from './organizations.ts';
+import { memberRows } from './members.ts';
+import { invitationRows } from './invitations.ts';
 import { apiKeyRows } from './api-keys.ts';
 import { eventRows } from './events.ts';
 import { publicRows } from './public.ts';
@@ -17,6 +19,8 @@ export const rowFiles: Record<string, MatrixRows> = {
   services: serviceRows,
   auth: authRows,
   organizations: organizationRows,
+  members: memberRows,
+  invitations: invitationRows,
   'api-keys': apiKeyRows,
   events: eventRows,
   public: publicRows,

@@ -1,33 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { asSystem } from '../../../src/db/doors.ts';
 import { samplePng } from '../samples.ts';
-import type { MatrixRow, MatrixRows } from '../types.ts';
-
-const orgA = (ctx: { world: { orgA: { id: string } } }) => ({ orgId: ctx.world.orgA.id });
-
-/** Readable by viewers and up and by keys with `read` (the org profile). */
-const readable: MatrixRow['expect'] = {
-  anonymous: 401,
-  outsider: 403,
-  viewer: 200,
-  member: 'viewer',
-  admin: 'viewer',
-  otherAdmin: 403,
-  otherKey: 403,
-  keys: { default: 403, read: 200 },
-};
-
-/** Changes by admins only; no API key. */
-const adminOnly = (ok: number): MatrixRow['expect'] => ({
-  anonymous: 401,
-  outsider: 403,
-  viewer: 403,
-  member: 403,
-  admin: ok,
-  otherAdmin: 403,
-  otherKey: 403,
-  keys: { default: 403 },
-});
+import type { MatrixRows } from '../types.ts';
+import { adminOnly, orgA, readableByViewers as readable } from './shared.ts';
 
 export const organizationRows: MatrixRows = {
   'GET /api/organizations': {

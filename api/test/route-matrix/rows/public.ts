@@ -16,18 +16,24 @@ const everyone = (status: number): MatrixRow['expect'] => ({
 });
 
 // 1×1 PNG.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export const publicRows: MatrixRows = {
   'GET /api/public/status/{orgSlug}': { request: (ctx) => ({ params: slugA(ctx) }), expect: everyone(200) },
-  'GET /api/public/status/{orgSlug}/summary.json': { request: (ctx) => ({ params: slugA(ctx) }), expect: everyone(200) },
+  'GET /api/public/status/{orgSlug}/summary.json': {
+    request: (ctx) => ({ params: slugA(ctx) }),
+    expect: everyone(200),
+  },
   'GET /api/public/status/{orgSlug}/logo': {
     request: async (ctx) => {
       await asSystem(ctx.t.db, 'test', (tx) =>
-        tx.query(`insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', $2) on conflict do nothing`, [
-          ctx.world.orgA.id,
-          png,
-        ]),
+        tx.query(
+          `insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', $2) on conflict do nothing`,
+          [ctx.world.orgA.id, png],
+        ),
       );
       return { params: slugA(ctx) };
     },
