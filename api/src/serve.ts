@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
   maintenanceScheduler.start();
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
+  // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
+  const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
     log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
     console.log(`\n  Lantern is running at http://localhost:${info.port}`);
     console.log(`  Database: ${db.kind === 'pglite' ? `embedded (${env.DATA_DIR}/db)` : 'PostgreSQL server'}`);
