@@ -7,6 +7,7 @@ import { requireAccess } from './http/access.ts';
 import { validationError, notFound } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
+import { serveSiteFiles } from './routes/site/serve-site-files.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -33,6 +34,9 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
     // A route's own middleware (idempotency, public headers) runs after the access check.
     app.openapi({ ...route, middleware: [requireAccess(access), ...[route.middleware ?? []].flat()] }, handler);
   }
+
+  // The static status pages of SITE_OUT_DIR (the embedded default; a CDN can serve the folder instead).
+  app.get('/status/*', serveSiteFiles());
 
   app.notFound(() => {
     throw notFound('Route');

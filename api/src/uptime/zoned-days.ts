@@ -62,6 +62,19 @@ export function addDays(date: string, days: number): string {
  * change skips midnight (America/Santiago, for one), the instant the clocks jump to.
  */
 export function startOfLocalDay(date: string, timeZone: string): Date {
+  // Pure in (date, zone) and called 180 times per service per 90-day bar: remembered (bounded).
+  const key = `${timeZone}|${date}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = computeStartOfLocalDay(date, timeZone);
+  if (dayStarts.size >= 50_000) dayStarts.clear();
+  dayStarts.set(key, start.getTime());
+  return start;
+}
+
+const dayStarts = new Map<string, number>();
+
+function computeStartOfLocalDay(date: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const midnightAsUtc = Date.UTC(y, m - 1, d);
   // Midnight lies within a day of UTC midnight, so one of the offsets around it is the right one.

@@ -1,0 +1,46 @@
+import type { SiteOrgData } from '../site-data.ts';
+
+/** One entry of the Atom and RSS feeds: an incident or a maintenance, with its latest word. */
+export interface FeedItem {
+  id: string;
+  kind: 'incident' | 'maintenance';
+  title: string;
+  /** Relative to the org folder's root. */
+  path: string;
+  published: string;
+  updated: string;
+  /** The updates, newest first, as plain text lines. */
+  summary: string;
+}
+
+const maxItems = 50;
+
+/** The feeds' entries: incidents and maintenances of the history window and now, newest change first. */
+export function feedItems(data: SiteOrgData): FeedItem[] {
+  const { snapshot, history } = data;
+  const incidents = new Map([...history.incidents, ...snapshot.incidents, ...snapshot.recently_resolved_incidents].map((i) => [i.id, i]));
+  const maintenances = new Map(
+    [...history.maintenances, ...snapshot.active_maintenances, ...snapshot.upcoming_maintenances].map((m) => [m.id, m]),
+  );
+  const items: FeedItem[] = [
+    ...[...incidents.values()].map((i) => ({
+      id: i.id,
+      kind: 'incident' as const,
+      title: i.title,
+      path: `incidents/${i.id}/`,
+      published: i.created_at,
+      updated: i.updated_at,
+      summary: i.updates.map((u) => `${u.created_at} ${u.status}: ${u.message}`).join('\n'),
+    })),
+    ...[...maintenances.values()].map((m) => ({
+      id: m.id,
+      kind: 'maintenance' as const,
+      title: `Maintenance: ${m.title}`,
+      path: 'history/',
+      published: m.created_at,
+      updated: m.updated_at,
+      summary: [`Scheduled ${m.starts_at} to ${m.ends_at}. ${m.description}`, ...m.updates.map((u) => `${u.created_at} ${u.status}: ${u.message}`)].join('\n'),
+    })),
+  ];
+  return items.sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, maxItems);
+}

@@ -1,0 +1,218 @@
+// The page's live module: resumes the org's public stream from the seq the page was rendered at and
+// patches statuses, the banner and the open incidents in place. Without it the page is complete.
+import { openEventStream } from '../../../widget/src/stream-client.ts';
+import type { PublicIncident, PublicService } from '../../../api/src/contract/stream-events.ts';
+import type { OverallIndicator, ServiceStatus } from '../../../api/src/contract/status.ts';
+import { formatRelative } from '../lib/format-time.ts';
+import {
+  impactLabel,
+  impactTone,
+  incidentStatusLabel,
+  indicatorLabel,
+  indicatorTone,
+  serviceStatusLabel,
+  serviceTone,
+  toneIcon,
+  type Tone,
+} from '../lib/labels.ts';
+
+const root = document.documentElement;
+const slug = root.dataset.slug;
+const seq = root.dataset.seq;
+
+const rank: Record<ServiceStatus, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
+
+/** Sets an element's tone class and icon (constant markup from labels.ts, never user data). */
+function setTone(element: Element, tone: Tone): void {
+  element.className = element.className.replace(/\btone-\w+/g, '').trim() + ` tone-${tone}`;
+  const icon = element.querySelector('[data-icon]');
+  if (icon) {
+    icon.className = `status-icon tone-${tone}`;
+    icon.innerHTML = toneIcon[tone];
+  }
+}
+
+function setBanner(indicator: OverallIndicator | undefined): void {
+  const banner = document.querySelector<HTMLElement>('[data-banner]');
+  if (!banner || !indicator || !(indicator in indicatorLabel)) return;
+  banner.dataset.indicator = indicator;
+  setTone(banner, indicatorTone[indicator]);
+  const text = banner.querySelector('[data-banner-text]');
+  if (text) text.textContent = indicatorLabel[indicator];
+}
+
+function setStatus(holder: HTMLElement, status: ServiceStatus): void {
+  holder.dataset.serviceStatus = status;
+  setTone(holder, serviceTone[status]);
+  const text = holder.querySelector('[data-status-text]');
+  if (text) text.textContent = serviceStatusLabel[status];
+}
+
+/** Group headers show their worst member's status. */
+function refreshGroups(): void {
+  for (const group of document.querySelectorAll<HTMLElement>('[data-group-id]')) {
+    let worst: ServiceStatus = 'operational';
+    for (const holder of group.querySelectorAll<HTMLElement>('[data-service-status]')) {
+      const status = holder.dataset.serviceStatus as ServiceStatus;
+      if (rank[status] > rank[worst]) worst = status;
+    }
+    const header = group.querySelector<HTMLElement>('[data-group-status]');
+    if (header) {
+      setTone(header, serviceTone[worst]);
+      const text = header.querySelector('[data-status-text]');
+      if (text) text.textContent = serviceStatusLabel[worst];
+    }
+  }
+}
+
+function patchService(service: PublicService): void {
+  const row = document.querySelector<HTMLElement>(`[data-service-id="${CSS.escape(service.id)}"]`);
+  const holder = row?.querySelector<HTMLElement>('[data-service-status]');
+  if (holder) setStatus(holder, service.status);
+}
+
+function removeService(id: string): void {
+  document.querySelector(`[data-service-id="${CSS.escape(id)}"]`)?.remove();
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function serviceName(id: string): string {
+  return document.querySelector(`[data-service-id="${CSS.escape(id)}"] .service-name`)?.textContent ?? '';
+}
+
+/** An open incident's card, built with textContent only (its text is user data). */
+function incidentCard(incident: PublicIncident): HTMLElement {
+  const tone = impactTone[incident.impact];
+  const card = element('article', `incident tone-${tone}`);
+  card.dataset.incidentId = incident.id;
+  const title = element('h3', 'incident-title');
+  const link = element('a', '', incident.title);
+  link.href = `incidents/${encodeURIComponent(incident.id)}/`;
+  link.dir = 'auto';
+  title.append(link);
+  const meta = element('p', 'incident-meta');
+  const impact = element('span', `impact tone-${tone}`);
+  const icon = element('span', `status-icon tone-${tone}`);
+  icon.dataset.icon = '';
+  icon.innerHTML = toneIcon[tone];
+  impact.append(icon, ` ${impactLabel[incident.impact]}`);
+  const status = element('span', 'incident-status', incidentStatusLabel[incident.status]);
+  const started = element('span', '', 'Started ');
+  const time = element('time', '', formatRelative(incident.started_at, new Date()));
+  time.dateTime = incident.started_at;
+  time.dataset.relative = '';
+  started.append(time);
+  meta.append(impact, status, started);
+  card.append(title, meta);
+  const names = incident.services.map((s) => serviceName(s.service_id)).filter(Boolean);
+  if (names.length) {
+    const affected = element('p', 'affected', 'Affects: ');
+    affected.append(element('span', '', names.join(', ')));
+    card.append(affected);
+  }
+  const latest = incident.updates[0];
+  if (latest) {
+    const list = element('ol', 'updates');
+    const item = element('li', 'update');
+    const head = element('p', 'update-head');
+    head.append(element('strong', '', incidentStatusLabel[latest.status]), ' ', element('span', 'update-time', new Date(latest.created_at).toLocaleString()));
+    const message = element('p', 'update-message', latest.message);
+    message.dir = 'auto';
+    item.append(head, message);
+    list.append(item);
+    card.append(list);
+  }
+  return card;
+}
+
+function openIncidents(): { section: HTMLElement; list: HTMLElement } | null {
+  const section = document.querySelector<HTMLElement>('[data-open-incidents]');
+  const list = section?.querySelector<HTMLElement>('[data-incident-list]');
+  return section && list ? { section, list } : null;
+}
+
+function upsertIncident(incident: PublicIncident): void {
+  const open = openIncidents();
+  if (!open) return;
+  const existing = open.list.querySelector(`[data-incident-id="${CSS.escape(incident.id)}"]`);
+  if (incident.status === 'resolved') existing?.remove();
+  else if (existing) existing.replaceWith(incidentCard(incident));
+  else open.list.prepend(incidentCard(incident));
+  open.section.hidden = open.list.children.length === 0;
+}
+
+function removeIncident(id: string): void {
+  const open = openIncidents();
+  open?.list.querySelector(`[data-incident-id="${CSS.escape(id)}"]`)?.remove();
+  if (open) open.section.hidden = open.list.children.length === 0;
+}
+
+function refreshRelativeTimes(): void {
+  const now = new Date();
+  for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-relative]')) {
+    time.textContent = formatRelative(time.dateTime, now);
+  }
+}
+
+type Snapshot = {
+  services?: PublicService[];
+  incidents?: PublicIncident[];
+  indicator?: OverallIndicator;
+  status?: { indicator?: OverallIndicator };
+};
+
+/** A `snapshot` (first connect after a gap): the whole state again, so resync everything. */
+function resync(snapshot: Snapshot): void {
+  for (const service of snapshot.services ?? []) patchService(service);
+  const open = openIncidents();
+  if (open) {
+    const incidents = (snapshot.incidents ?? []).filter((i) => i.status !== 'resolved');
+    open.list.replaceChildren(...incidents.map(incidentCard));
+    open.section.hidden = incidents.length === 0;
+  }
+  refreshGroups();
+  setBanner(snapshot.indicator ?? snapshot.status?.indicator);
+}
+
+if (slug && seq) {
+  const base = root.dataset.api || location.origin;
+  openEventStream({
+    url: new URL(`/api/public/status/${encodeURIComponent(slug)}/stream`, base).toString(),
+    lastEventId: seq,
+    onEvent: (message) => {
+      switch (message.event) {
+        case 'snapshot':
+          return resync(message.data as Snapshot);
+        case 'service': {
+          const data = message.data;
+          if ('deleted' in data) removeService(data.id);
+          else patchService(data.service);
+          refreshGroups();
+          return setBanner(data.indicator);
+        }
+        case 'incident': {
+          const data = message.data;
+          if ('deleted' in data) removeIncident(data.id);
+          else upsertIncident(data.incident);
+          return setBanner(data.indicator);
+        }
+        case 'maintenance':
+        case 'organization':
+          return setBanner(message.data.indicator);
+      }
+    },
+  });
+  setInterval(refreshRelativeTimes, 30_000);
+}
