@@ -13,11 +13,10 @@ interface AssertionResult {
 interface Report {
   numPassedTests: number;
   numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
   testResults: { name: string; status: string; message?: string; assertionResults: AssertionResult[] }[];
 }
 
+const notRunStatuses = ['skipped', 'pending', 'todo', 'disabled'];
 const folder = process.argv[2] ?? '.tmp/test-reports';
 const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
 let passed = 0;
@@ -30,17 +29,18 @@ for (const file of files) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   for (const suite of report.testResults) {
-    // A file that fails to load (syntax error, failing beforeAll) has no failed test but must count.
+    const notRun = suite.assertionResults.filter((a) => notRunStatuses.includes(a.status));
     if (suite.status === 'failed' && !suite.assertionResults.some((a) => a.status === 'failed')) {
-      failed += 1;
-      problems.push(`${suite.name}: ${suite.message?.split('\n')[0] ?? 'failed'}`);
+      // The file failed outside any test (import error, failing beforeAll): its tests did not run,
+      // and each of them counts as failed (a file that could not even be collected counts once).
+      failed += Math.max(notRun.length, 1);
+      const reason = suite.message?.split('\n')[0] || 'a hook or the file itself failed (see the output above)';
+      problems.push(
+        `${suite.name}: ${notRun.length > 0 ? `${notRun.length} test(s) did not run` : 'could not load'}: ${reason}`,
+      );
+      continue;
     }
-    for (const a of suite.assertionResults) {
-      if (['skipped', 'pending', 'todo', 'disabled'].includes(a.status)) skipped.push(`${a.status}: ${a.fullName}`);
-    }
-  }
-  if (skipped.length === 0 && report.numPendingTests + report.numTodoTests > 0) {
-    skipped.push(`${file}: ${report.numPendingTests} skipped, ${report.numTodoTests} todo`);
+    for (const a of notRun) skipped.push(`${a.status}: ${a.fullName}`);
   }
 }
 
