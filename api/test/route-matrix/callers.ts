@@ -7,7 +7,11 @@ import type { MatrixWorld } from './world.ts';
 export const allCallers: CallerName[] = [...personCallers, ...apiKeyScopes.map((s) => `key:${s}` as const)];
 
 /** The Authorization header of `caller` in `world` (none for anonymous). */
-export async function authorizationFor(t: TestContext, world: MatrixWorld, caller: CallerName): Promise<Record<string, string>> {
+export async function authorizationFor(
+  t: TestContext,
+  world: MatrixWorld,
+  caller: CallerName,
+): Promise<Record<string, string>> {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const { users } = world;
   switch (caller) {

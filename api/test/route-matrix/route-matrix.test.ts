@@ -11,7 +11,9 @@ import { createMatrixWorld, type MatrixWorld } from './world.ts';
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const routeKeys = routeTable.map(({ route }) => routeKey(route.method, route.path));
 // Public routes show org A's public page to anyone by design; the "learns nothing" check is for the rest.
-const publicKeys = new Set(routeTable.filter(({ access }) => access.kind === 'public').map(({ route }) => routeKey(route.method, route.path)));
+const publicKeys = new Set(
+  routeTable.filter(({ access }) => access.kind === 'public').map(({ route }) => routeKey(route.method, route.path)),
+);
 
 /** All rows merged; a key defined in two files is an error, not a silent override. */
 function mergeRows(): { rows: Map<string, MatrixRow>; duplicates: string[] } {
@@ -91,6 +93,8 @@ async function runCase(
   }
   if (!before) return;
   // A refusal is the standard error body and leaves org A as it was.
-  expect(JSON.parse(text)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), requestId: expect.any(String) } });
+  expect(JSON.parse(text)).toMatchObject({
+    error: { code: expect.any(String), message: expect.any(String), requestId: expect.any(String) },
+  });
   expect(await snapshotOrg(t.db, world.orgA.id), `${key} as ${caller} changed org A`).toEqual(before);
 }

@@ -25,5 +25,7 @@ export function sendMatrixRequest(
     body = JSON.stringify(request.json);
     headers['Content-Type'] ??= 'application/json';
   }
-  return Promise.resolve(t.app.request(`${fillPath(pattern, request.params)}${query}`, { method: method.toUpperCase(), headers, body }));
+  return Promise.resolve(
+    t.app.request(`${fillPath(pattern, request.params)}${query}`, { method: method.toUpperCase(), headers, body }),
+  );
 }

@@ -47,14 +47,24 @@ export const acceptInvitation = defineRoute(
       );
       if (!invitation) throw notFound('Invitation');
       const state = invitationState(invitation, now);
-      if (state !== 'pending') throw new AppError('gone', `This invitation was ${state === 'expired' ? 'not accepted in time' : state}`, { details: { state } });
+      if (state !== 'pending')
+        throw new AppError('gone', `This invitation was ${state === 'expired' ? 'not accepted in time' : state}`, {
+          details: { state },
+        });
       if (!user.email_confirmed_at) {
-        throw new AppError('forbidden', 'Verify your email address before accepting an invitation', { details: { reason: 'email_not_verified' } });
+        throw new AppError('forbidden', 'Verify your email address before accepting an invitation', {
+          details: { reason: 'email_not_verified' },
+        });
       }
       if (!user.email || user.email.toLowerCase() !== invitation.email.toLowerCase()) {
-        throw new AppError('forbidden', 'This invitation is for another email address', { details: { reason: 'email_mismatch' } });
+        throw new AppError('forbidden', 'This invitation is for another email address', {
+          details: { reason: 'email_mismatch' },
+        });
       }
-      const existing = await tx.query('select 1 from public.organization_members where org_id = $1 and user_id = $2', [invitation.org_id, user.id]);
+      const existing = await tx.query('select 1 from public.organization_members where org_id = $1 and user_id = $2', [
+        invitation.org_id,
+        user.id,
+      ]);
       if (existing.length > 0) throw conflict('You are already a member of this organization');
 
       const [member] = await tx.query<{ created_at: string | Date }>(
@@ -65,20 +75,43 @@ export const acceptInvitation = defineRoute(
         `update public.invitations set accepted_at = $2, accepted_by = $3 where id = $1 returning ${invitationColumns}`,
         [invitation.id, now.toISOString(), user.id],
       );
-      const [profile] = await tx.query<{ display_name: string | null }>('select display_name from public.profiles where user_id = $1', [user.id]);
+      const [profile] = await tx.query<{ display_name: string | null }>(
+        'select display_name from public.profiles where user_id = $1',
+        [user.id],
+      );
       // The system door has no user in its claims: name the user as the actor of both events.
       const actor = { type: 'user', id: user.id };
-      await appendEvent(tx, invitation.org_id, 'member.added', {
-        member: { user_id: user.id, email: user.email, display_name: profile?.display_name ?? null, role: invitation.role, created_at: new Date(member!.created_at).toISOString() },
-      }, actor);
+      await appendEvent(
+        tx,
+        invitation.org_id,
+        'member.added',
+        {
+          member: {
+            user_id: user.id,
+            email: user.email,
+            display_name: profile?.display_name ?? null,
+            role: invitation.role,
+            created_at: new Date(member!.created_at).toISOString(),
+          },
+        },
+        actor,
+      );
       const payload = invitationEventPayload(accepted!, now);
-      await appendEvent(tx, invitation.org_id, 'invitation.accepted', {
-        invitation: { ...payload.invitation, accepted_at: now.toISOString(), accepted_by: user.id },
-      }, actor);
-      const [org] = await tx.query<{ slug: string; name: string }>('select slug, name from public.organizations where id = $1', [invitation.org_id]);
+      await appendEvent(
+        tx,
+        invitation.org_id,
+        'invitation.accepted',
+        {
+          invitation: { ...payload.invitation, accepted_at: now.toISOString(), accepted_by: user.id },
+        },
+        actor,
+      );
+      const [org] = await tx.query<{ slug: string; name: string }>(
+        'select slug, name from public.organizations where id = $1',
+        [invitation.org_id],
+      );
       return { org_id: invitation.org_id, slug: org!.slug, name: org!.name, role: invitation.role };
     });
     return c.json({ data: membership }, 200);
   },
 );
-

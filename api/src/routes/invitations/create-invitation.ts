@@ -20,7 +20,10 @@ export async function createInvitation(c: Context<AppEnv>, orgId: string, email:
   const now = deps.clock.now();
   const token = generateOpaqueToken();
   const { row, orgName } = await asCaller(c, async (tx) => {
-    const members = await tx.query('select 1 from public.list_organization_members($1) where lower(email) = lower($2)', [orgId, email]);
+    const members = await tx.query(
+      'select 1 from public.list_organization_members($1) where lower(email) = lower($2)',
+      [orgId, email],
+    );
     if (members.length > 0) throw conflict('Someone with this email is already a member');
     const pending = await tx.query(
       `select 1 from public.invitations
@@ -31,7 +34,15 @@ export async function createInvitation(c: Context<AppEnv>, orgId: string, email:
     const [row] = await tx.query<InvitationRow>(
       `insert into public.invitations (org_id, email, role, token_hash, invited_by, expires_at, created_at)
        values ($1, $2, $3, $4, $5, $6, $7) returning ${invitationColumns}`,
-      [orgId, email, role, hashOpaqueToken(token), caller.kind === 'user' ? caller.userId : null, new Date(now.getTime() + invitationTtlMs).toISOString(), now.toISOString()],
+      [
+        orgId,
+        email,
+        role,
+        hashOpaqueToken(token),
+        caller.kind === 'user' ? caller.userId : null,
+        new Date(now.getTime() + invitationTtlMs).toISOString(),
+        now.toISOString(),
+      ],
     );
     await appendEvent(tx, orgId, 'invitation.created', invitationEventPayload(row!, now));
     const [org] = await tx.query<{ name: string }>('select name from public.organizations where id = $1', [orgId]);

@@ -4,4 +4,10 @@ import { resendInvitation } from './resend.ts';
 import { lookupInvitation } from './lookup.ts';
 import { acceptInvitation } from './accept.ts';
 
-export const invitationRoutes = [listInvitations, revokeInvitation, resendInvitation, lookupInvitation, acceptInvitation];
+export const invitationRoutes = [
+  listInvitations,
+  revokeInvitation,
+  resendInvitation,
+  lookupInvitation,
+  acceptInvitation,
+];

@@ -16,7 +16,8 @@ export interface InvitationRow {
 }
 
 /** Every column but the token hash, which never leaves the database. */
-export const invitationColumns = 'id, org_id, email, role, invited_by, expires_at, accepted_at, accepted_by, revoked_at, created_at';
+export const invitationColumns =
+  'id, org_id, email, role, invited_by, expires_at, accepted_at, accepted_by, revoked_at, created_at';
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 const isoOrNull = (value: string | Date | null) => (value === null ? null : iso(value));

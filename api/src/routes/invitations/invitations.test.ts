@@ -20,15 +20,25 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
   const invited = async (email: string, role = 'member') => {
     const res = await invite(email, role);
     expect(res.status).toBe(201);
-    const { data } = (await res.json()) as { data: { id: string; accept_url: string; email: string; state: string; role: string } };
+    const { data } = (await res.json()) as {
+      data: { id: string; accept_url: string; email: string; state: string; role: string };
+    };
     return { ...data, token: new URL(data.accept_url).searchParams.get('token')! };
   };
-  const accept = async (token: string, user: User) => t.app.request(`/api/invitations/${token}/accept`, { method: 'POST', headers: await as(user) });
+  const accept = async (token: string, user: User) =>
+    t.app.request(`/api/invitations/${token}/accept`, { method: 'POST', headers: await as(user) });
   const lookup = async (token: string) => t.app.request(`/api/invitations/${token}`);
   const isMember = async (userId: string) =>
-    (await t.db.query('select 1 from public.organization_members where org_id = $1 and user_id = $2', [world.orgA.id, userId])).length > 0;
+    (
+      await t.db.query('select 1 from public.organization_members where org_id = $1 and user_id = $2', [
+        world.orgA.id,
+        userId,
+      ])
+    ).length > 0;
   const unverifiedUser = async (email: string): Promise<User> => {
-    const [row] = await asSystem(t.db, 'test', (tx) => tx.query<{ id: string }>('insert into auth.users (email) values ($1) returning id', [email]));
+    const [row] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ id: string }>('insert into auth.users (email) values ($1) returning id', [email]),
+    );
     return { id: row!.id, email };
   };
 
@@ -44,7 +54,10 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
     expect(inv).toMatchObject({ email: 'carol@example.test', role: 'member', state: 'pending' });
     expect(inv.accept_url).toMatch(/^http:\/\/localhost:\d+\/accept-invitation\?token=[A-Za-z0-9_-]{43}$/);
     expect(await mailedToken(t.dataDir, 'carol@example.test', '/accept-invitation')).toBe(inv.token);
-    const [row] = await t.db.query<{ token_hash: string; expires_at: Date }>('select token_hash, expires_at from public.invitations where id = $1', [inv.id]);
+    const [row] = await t.db.query<{ token_hash: string; expires_at: Date }>(
+      'select token_hash, expires_at from public.invitations where id = $1',
+      [inv.id],
+    );
     expect(row!.token_hash).toBe(createHash('sha256').update(inv.token).digest('hex'));
     expect(new Date(row!.expires_at).getTime() - t.clock.now().getTime()).toBe(7 * 24 * 3600 * 1000);
     // An account with this email exists, and still is not a member until it accepts.
@@ -56,7 +69,13 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
     const res = await lookup(inv.token);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      data: { organization: { name: world.orgA.slug, slug: world.orgA.slug }, role: 'viewer', email: 'd***@example.test', state: 'pending', expires_at: expect.any(String) },
+      data: {
+        organization: { name: world.orgA.slug, slug: world.orgA.slug },
+        role: 'viewer',
+        email: 'd***@example.test',
+        state: 'pending',
+        expires_at: expect.any(String),
+      },
     });
     expect((await lookup('x'.repeat(43))).status).toBe(404);
     expect((await lookup('too-short')).status).toBe(400);
@@ -78,8 +97,13 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
     await t.db.query('update auth.users set email_confirmed_at = now() where id = $1', [unverified.id]);
     const ok = await accept(inv.token, unverified);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ data: { org_id: world.orgA.id, slug: world.orgA.slug, name: world.orgA.slug, role: 'member' } });
-    const [member] = await t.db.query<{ role: string }>('select role from public.organization_members where org_id = $1 and user_id = $2', [world.orgA.id, unverified.id]);
+    expect(await ok.json()).toEqual({
+      data: { org_id: world.orgA.id, slug: world.orgA.slug, name: world.orgA.slug, role: 'member' },
+    });
+    const [member] = await t.db.query<{ role: string }>(
+      'select role from public.organization_members where org_id = $1 and user_id = $2',
+      [world.orgA.id, unverified.id],
+    );
     expect(member!.role).toBe('member');
     const events = await t.db.query<{ type: string; actor: unknown }>(
       "select type, actor from public.status_events where org_id = $1 and type in ('member.added', 'invitation.accepted') order by seq",
@@ -93,24 +117,46 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
     expect((await accept(inv.token, unverified)).status).toBe(410);
     expect(((await (await lookup(inv.token)).json()) as { data: { state: string } }).data.state).toBe('accepted');
     // The new member now reads the org with their token.
-    expect((await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: await as(unverified) })).status).toBe(200);
+    expect((await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: await as(unverified) })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a revoked invitation, and lists only pending ones', async () => {
     const inv = await invited('frank@example.test', 'viewer');
     const headers = await as(world.users.adminA);
     const listed = async () =>
-      ((await (await t.app.request(`/api/organizations/${world.orgA.id}/invitations`, { headers })).json()) as { data: { id: string; state: string }[] }).data;
+      (
+        (await (await t.app.request(`/api/organizations/${world.orgA.id}/invitations`, { headers })).json()) as {
+          data: { id: string; state: string }[];
+        }
+      ).data;
     expect((await listed()).map((i) => i.id)).toContain(inv.id);
-    expect((await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}`, { method: 'DELETE', headers })).status).toBe(204);
-    expect((await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(
+      (await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}`, { method: 'DELETE', headers }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}`, { method: 'DELETE', headers }))
+        .status,
+    ).toBe(204);
     expect((await listed()).map((i) => i.id)).not.toContain(inv.id);
     expect((await listed()).every((i) => i.state === 'pending')).toBe(true);
     const frank = await createUser(t.db, 'frank@example.test');
     expect((await accept(inv.token, frank)).status).toBe(410);
     expect(((await (await lookup(inv.token)).json()) as { data: { state: string } }).data.state).toBe('revoked');
-    expect((await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}/resend`, { method: 'POST', headers })).status).toBe(409);
-    const revokedEvents = await t.db.query("select 1 from public.status_events where org_id = $1 and type = 'invitation.revoked'", [world.orgA.id]);
+    expect(
+      (
+        await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}/resend`, {
+          method: 'POST',
+          headers,
+        })
+      ).status,
+    ).toBe(409);
+    const revokedEvents = await t.db.query(
+      "select 1 from public.status_events where org_id = $1 and type = 'invitation.revoked'",
+      [world.orgA.id],
+    );
     expect(revokedEvents).toHaveLength(1);
   });
 
@@ -128,7 +174,10 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
 
   it('resends with a new link: the old one stops working, the new one works', async () => {
     const inv = await invited('heidi@example.test', 'admin');
-    const res = await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}/resend`, { method: 'POST', headers: await as(world.users.adminA) });
+    const res = await t.app.request(`/api/organizations/${world.orgA.id}/invitations/${inv.id}/resend`, {
+      method: 'POST',
+      headers: await as(world.users.adminA),
+    });
     expect(res.status).toBe(200);
     const { data } = (await res.json()) as { data: { accept_url: string } };
     const newToken = new URL(data.accept_url).searchParams.get('token')!;
@@ -158,10 +207,16 @@ describe('invitations: invite, look up, accept, revoke, resend', () => {
   });
 
   it('never puts a token or a hash into the event log', async () => {
-    const tokens = (await readMailbox(t.dataDir)).flatMap((m) => [...m.text.matchAll(/token=([A-Za-z0-9_-]{43})/g)].map((x) => x[1]!));
-    const hashes = (await t.db.query<{ token_hash: string }>('select token_hash from public.invitations')).map((r) => r.token_hash);
+    const tokens = (await readMailbox(t.dataDir)).flatMap((m) =>
+      [...m.text.matchAll(/token=([A-Za-z0-9_-]{43})/g)].map((x) => x[1]!),
+    );
+    const hashes = (await t.db.query<{ token_hash: string }>('select token_hash from public.invitations')).map(
+      (r) => r.token_hash,
+    );
     expect(tokens.length).toBeGreaterThan(5);
-    const events = JSON.stringify(await t.db.query('select type, payload from public.status_events where org_id = $1', [world.orgA.id]));
+    const events = JSON.stringify(
+      await t.db.query('select type, payload from public.status_events where org_id = $1', [world.orgA.id]),
+    );
     for (const secret of [...tokens, ...hashes]) expect(events).not.toContain(secret);
     expect(events).not.toMatch(/token|hash/i);
   });

@@ -17,7 +17,10 @@ export const listInvitations = defineRoute(
     summary: 'Pending invitations',
     request: { params: OrgIdParams, query: ListQuery },
     responses: {
-      200: { description: 'Pending invitations, by email', content: { 'application/json': { schema: InvitationList } } },
+      200: {
+        description: 'Pending invitations, by email',
+        content: { 'application/json': { schema: InvitationList } },
+      },
       ...errorResponses,
     },
   }),

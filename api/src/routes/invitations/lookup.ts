@@ -21,7 +21,10 @@ export const lookupInvitation = defineRoute(
     summary: 'What an invitation link is for',
     request: { params: InvitationTokenParams },
     responses: {
-      200: { description: 'The invitation', content: { 'application/json': { schema: z.object({ data: PublicInvitation }) } } },
+      200: {
+        description: 'The invitation',
+        content: { 'application/json': { schema: z.object({ data: PublicInvitation }) } },
+      },
       ...errorResponses,
     },
   }),

@@ -43,7 +43,9 @@ export const PublicInvitation = z
   .object({
     organization: z.object({ name: z.string(), slug: z.string() }),
     role: z.enum(memberRoles),
-    email: z.string().openapi({ description: 'The invited address, masked (a***@example.com)', example: 'a***@example.com' }),
+    email: z
+      .string()
+      .openapi({ description: 'The invited address, masked (a***@example.com)', example: 'a***@example.com' }),
     state: z.enum(invitationStates),
     expires_at: z.string(),
   })

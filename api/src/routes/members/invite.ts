@@ -16,9 +16,15 @@ export const inviteMember = defineRoute(
     path: '/api/organizations/{orgId}/members',
     tags: ['members'],
     summary: 'Invite a member by email',
-    request: { params: OrgIdParams, body: { required: true, content: { 'application/json': { schema: InviteMember } } } },
+    request: {
+      params: OrgIdParams,
+      body: { required: true, content: { 'application/json': { schema: InviteMember } } },
+    },
     responses: {
-      201: { description: 'Invitation created and mailed', content: { 'application/json': { schema: InvitationBody } } },
+      201: {
+        description: 'Invitation created and mailed',
+        content: { 'application/json': { schema: InvitationBody } },
+      },
       409: { description: 'Already a member, or already invited' },
       ...errorResponses,
     },

@@ -15,7 +15,13 @@ type Row = Omit<MemberView, 'created_at'> & { created_at: string | Date };
 
 /** Normalises a row of public.list_organization_members. */
 export function toMember(row: Row): MemberView {
-  return { user_id: row.user_id, email: row.email, display_name: row.display_name, role: row.role, created_at: new Date(row.created_at).toISOString() };
+  return {
+    user_id: row.user_id,
+    email: row.email,
+    display_name: row.display_name,
+    role: row.role,
+    created_at: new Date(row.created_at).toISOString(),
+  };
 }
 
 /** One member of the org; 404 when they are not a member. */
@@ -37,7 +43,9 @@ export async function keepingLastAdmin<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if ((error as { code?: unknown }).code === 'LA409') {
-      throw new AppError('conflict', 'An organization needs at least one admin: make someone else admin first', { details: { reason: 'last_admin' } });
+      throw new AppError('conflict', 'An organization needs at least one admin: make someone else admin first', {
+        details: { reason: 'last_admin' },
+      });
     }
     throw error;
   }

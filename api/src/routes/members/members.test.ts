@@ -10,10 +10,20 @@ describe('members: list, change role, remove, leave', () => {
   const as = async (user: User) => ({ Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}` });
   const members = (orgId: string) => `/api/organizations/${orgId}/members`;
   const setRole = async (by: User, orgId: string, userId: string, role: string) =>
-    t.app.request(`${members(orgId)}/${userId}`, { method: 'PUT', headers: { ...(await as(by)), 'Content-Type': 'application/json' }, body: JSON.stringify({ role }) });
-  const remove = async (by: User, orgId: string, userId: string) => t.app.request(`${members(orgId)}/${userId}`, { method: 'DELETE', headers: await as(by) });
+    t.app.request(`${members(orgId)}/${userId}`, {
+      method: 'PUT',
+      headers: { ...(await as(by)), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+  const remove = async (by: User, orgId: string, userId: string) =>
+    t.app.request(`${members(orgId)}/${userId}`, { method: 'DELETE', headers: await as(by) });
   const lastEvent = async (orgId: string) =>
-    (await t.db.query<{ type: string; payload: Record<string, unknown> }>('select type, payload from public.status_events where org_id = $1 order by seq desc limit 1', [orgId]))[0];
+    (
+      await t.db.query<{ type: string; payload: Record<string, unknown> }>(
+        'select type, payload from public.status_events where org_id = $1 order by seq desc limit 1',
+        [orgId],
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -26,13 +36,21 @@ describe('members: list, change role, remove, leave', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { user_id: string; email: string; role: string }[]; next_cursor: null };
     expect(body.data.map((m) => [m.email, m.role]).sort()).toEqual(
-      [[world.users.viewerA.email, 'viewer'], [world.users.memberA.email, 'member'], [world.users.adminA.email, 'admin']].sort(),
+      [
+        [world.users.viewerA.email, 'viewer'],
+        [world.users.memberA.email, 'member'],
+        [world.users.adminA.email, 'admin'],
+      ].sort(),
     );
     const key = await createApiKey(t.db, world.orgA.id, ['read']);
-    const first = await t.app.request(`${members(world.orgA.id)}?limit=2`, { headers: { Authorization: `Bearer ${key.secret}` } });
+    const first = await t.app.request(`${members(world.orgA.id)}?limit=2`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
     const page1 = (await first.json()) as { data: { user_id: string }[]; next_cursor: string };
     expect(page1.data).toHaveLength(2);
-    const second = await t.app.request(`${members(world.orgA.id)}?limit=2&cursor=${page1.next_cursor}`, { headers: { Authorization: `Bearer ${key.secret}` } });
+    const second = await t.app.request(`${members(world.orgA.id)}?limit=2&cursor=${page1.next_cursor}`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
     const page2 = (await second.json()) as { data: { user_id: string }[]; next_cursor: string | null };
     expect(page2.data).toHaveLength(1);
     expect(page2.next_cursor).toBeNull();
@@ -42,8 +60,14 @@ describe('members: list, change role, remove, leave', () => {
   it('lets admins change roles and records member.role_changed', async () => {
     const res = await setRole(world.users.adminA, world.orgA.id, world.users.viewerA.id, 'member');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ user_id: world.users.viewerA.id, role: 'member' });
-    expect(await lastEvent(world.orgA.id)).toMatchObject({ type: 'member.role_changed', payload: { member: { user_id: world.users.viewerA.id, role: 'member' }, previous_role: 'viewer' } });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      user_id: world.users.viewerA.id,
+      role: 'member',
+    });
+    expect(await lastEvent(world.orgA.id)).toMatchObject({
+      type: 'member.role_changed',
+      payload: { member: { user_id: world.users.viewerA.id, role: 'member' }, previous_role: 'viewer' },
+    });
     expect((await setRole(world.users.adminA, world.orgA.id, world.users.viewerA.id, 'viewer')).status).toBe(200);
   });
 
@@ -63,7 +87,10 @@ describe('members: list, change role, remove, leave', () => {
       expect(res.status).toBe(409);
       expect(await res.json()).toMatchObject({ error: { code: 'conflict', details: { reason: 'last_admin' } } });
     }
-    const [row] = await t.db.query<{ role: string }>('select role from public.organization_members where org_id = $1 and user_id = $2', [world.orgA.id, world.users.adminA.id]);
+    const [row] = await t.db.query<{ role: string }>(
+      'select role from public.organization_members where org_id = $1 and user_id = $2',
+      [world.orgA.id, world.users.adminA.id],
+    );
     expect(row!.role).toBe('admin');
   });
 
@@ -86,7 +113,9 @@ describe('members: list, change role, remove, leave', () => {
     ]);
     // Whichever ran second either lost its admin role (403) or would have removed the last admin (409).
     expect(results.map((r) => r.status).sort()).toEqual([200, expect.toSatisfy((s: number) => s === 403 || s === 409)]);
-    const admins = await t.db.query("select 1 from public.organization_members where org_id = $1 and role = 'admin'", [org]);
+    const admins = await t.db.query("select 1 from public.organization_members where org_id = $1 and role = 'admin'", [
+      org,
+    ]);
     expect(admins).toHaveLength(1);
   });
 
@@ -94,7 +123,10 @@ describe('members: list, change role, remove, leave', () => {
     const viewer = await as(world.users.viewerA);
     const left = await remove(world.users.viewerA, world.orgA.id, world.users.viewerA.id);
     expect(left.status, await left.clone().text()).toBe(204);
-    expect(await lastEvent(world.orgA.id)).toMatchObject({ type: 'member.removed', payload: { member: { user_id: world.users.viewerA.id }, left: true } });
+    expect(await lastEvent(world.orgA.id)).toMatchObject({
+      type: 'member.removed',
+      payload: { member: { user_id: world.users.viewerA.id }, left: true },
+    });
     // The same token as before, still unexpired.
     expect((await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: viewer })).status).toBe(403);
     expect((await t.app.request(members(world.orgA.id), { headers: viewer })).status).toBe(403);
@@ -104,14 +136,24 @@ describe('members: list, change role, remove, leave', () => {
     const member = await as(world.users.memberA);
     expect((await t.app.request(members(world.orgA.id), { headers: member })).status).toBe(200);
     expect((await remove(world.users.adminA, world.orgA.id, world.users.memberA.id)).status).toBe(204);
-    expect(await lastEvent(world.orgA.id)).toMatchObject({ type: 'member.removed', payload: { member: { user_id: world.users.memberA.id, role: 'member' }, left: false } });
+    expect(await lastEvent(world.orgA.id)).toMatchObject({
+      type: 'member.removed',
+      payload: { member: { user_id: world.users.memberA.id, role: 'member' }, left: false },
+    });
     expect((await t.app.request(members(world.orgA.id), { headers: member })).status).toBe(403);
     expect((await remove(world.users.adminA, world.orgA.id, world.users.memberA.id)).status).toBe(404);
   });
 
   it('refuses API keys for changes, whatever their scopes', async () => {
-    const key = await createApiKey(t.db, world.orgA.id, ['read', 'status:write', 'incidents:write', 'maintenances:write']);
+    const key = await createApiKey(t.db, world.orgA.id, [
+      'read',
+      'status:write',
+      'incidents:write',
+      'maintenances:write',
+    ]);
     const headers = { Authorization: `Bearer ${key.secret}` };
-    expect((await t.app.request(`${members(world.orgA.id)}/${world.users.adminA.id}`, { method: 'DELETE', headers })).status).toBe(403);
+    expect(
+      (await t.app.request(`${members(world.orgA.id)}/${world.users.adminA.id}`, { method: 'DELETE', headers })).status,
+    ).toBe(403);
   });
 });

@@ -32,4 +32,7 @@ export const InviteMember = z
   .strict()
   .openapi('InviteMember');
 
-export const ChangeRole = z.object({ role: z.enum(memberRoles) }).strict().openapi('ChangeRole');
+export const ChangeRole = z
+  .object({ role: z.enum(memberRoles) })
+  .strict()
+  .openapi('ChangeRole');

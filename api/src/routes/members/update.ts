@@ -14,7 +14,10 @@ export const changeMemberRole = defineRoute(
     path: '/api/organizations/{orgId}/members/{userId}',
     tags: ['members'],
     summary: "Change a member's role",
-    request: { params: MemberParams, body: { required: true, content: { 'application/json': { schema: ChangeRole } } } },
+    request: {
+      params: MemberParams,
+      body: { required: true, content: { 'application/json': { schema: ChangeRole } } },
+    },
     responses: {
       200: { description: 'The member', content: { 'application/json': { schema: MemberBody } } },
       409: { description: 'That would leave the organization without an admin' },
@@ -29,7 +32,11 @@ export const changeMemberRole = defineRoute(
       asCaller(c, async (tx) => {
         const before = await readMember(tx, orgId, userId);
         if (before.role === role) return before;
-        await tx.query('update public.organization_members set role = $3 where org_id = $1 and user_id = $2', [orgId, userId, role]);
+        await tx.query('update public.organization_members set role = $3 where org_id = $1 and user_id = $2', [
+          orgId,
+          userId,
+          role,
+        ]);
         const after = { ...before, role };
         await appendEvent(tx, orgId, 'member.role_changed', { member: after, previous_role: before.role });
         return after;

@@ -7,7 +7,11 @@ describe('POST /api/organizations and GET /api/organizations', () => {
   let user: { id: string; email: string };
   let auth: Record<string, string>;
   const post = (body: unknown, headers = auth) =>
-    t.app.request('/api/organizations', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    t.app.request('/api/organizations', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -20,14 +24,30 @@ describe('POST /api/organizations and GET /api/organizations', () => {
     const res = await post({ name: 'Acme Corp', slug: 'acme-corp' });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: Record<string, unknown> };
-    expect(data).toMatchObject({ slug: 'acme-corp', name: 'Acme Corp', role: 'admin', brand_color: '#2563eb', time_zone: 'UTC', has_logo: false, slug_aliases: [] });
-    const members = await t.db.query('select user_id, role from public.organization_members where org_id = $1', [data.id]);
+    expect(data).toMatchObject({
+      slug: 'acme-corp',
+      name: 'Acme Corp',
+      role: 'admin',
+      brand_color: '#2563eb',
+      time_zone: 'UTC',
+      has_logo: false,
+      slug_aliases: [],
+    });
+    const members = await t.db.query('select user_id, role from public.organization_members where org_id = $1', [
+      data.id,
+    ]);
     expect(members).toEqual([{ user_id: user.id, role: 'admin' }]);
     const events = await t.db.query<{ type: string; payload: { organization: { slug: string } }; actor: unknown }>(
       'select type, payload, actor from public.status_events where org_id = $1',
       [data.id],
     );
-    expect(events).toMatchObject([{ type: 'organization.created', payload: { organization: { slug: 'acme-corp' } }, actor: { type: 'user', id: user.id } }]);
+    expect(events).toMatchObject([
+      {
+        type: 'organization.created',
+        payload: { organization: { slug: 'acme-corp' } },
+        actor: { type: 'user', id: user.id },
+      },
+    ]);
   });
 
   it('lists the caller’s orgs with their role, a page at a time', async () => {
@@ -37,7 +57,9 @@ describe('POST /api/organizations and GET /api/organizations', () => {
     const seen: { slug: string; role: string }[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.app.request(`/api/organizations?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth });
+      const res = await t.app.request(`/api/organizations?limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: auth,
+      });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: { slug: string; role: string }[]; next_cursor: string | null };
       expect(body.data.length).toBeLessThanOrEqual(1);
@@ -91,6 +113,8 @@ describe('POST /api/organizations and GET /api/organizations', () => {
     const org = await createOrg(t.db);
     const key = await createApiKey(t.db, org.id, ['read', 'status:write']);
     expect((await post({ name: 'X', slug: 'key-org' }, { Authorization: `Bearer ${key.secret}` })).status).toBe(403);
-    expect((await t.app.request('/api/organizations', { headers: { Authorization: `Bearer ${key.secret}` } })).status).toBe(403);
+    expect(
+      (await t.app.request('/api/organizations', { headers: { Authorization: `Bearer ${key.secret}` } })).status,
+    ).toBe(403);
   });
 });

@@ -26,7 +26,10 @@ export const createOrganization = defineRoute(
     const org = await slugTakenOnConflict(() =>
       asCaller(c, async (tx) => {
         // The one way in: a security definer function that also makes the caller admin.
-        const [created] = await tx.query<{ id: string }>('select id from public.create_organization($1, $2)', [name, slug]);
+        const [created] = await tx.query<{ id: string }>('select id from public.create_organization($1, $2)', [
+          name,
+          slug,
+        ]);
         const org = await readOrganization(tx, created!.id);
         await appendEvent(tx, org.id, 'organization.created', { organization: org });
         return org;

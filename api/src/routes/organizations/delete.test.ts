@@ -7,11 +7,20 @@ import { createApiKey, createTenantWorld, type TenantWorld } from '../../../test
 describe('DELETE /api/organizations/:orgId', () => {
   let t: TestContext;
   let world: TenantWorld;
-  const as = async (user: { id: string; email: string }) => ({ Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}` });
+  const as = async (user: { id: string; email: string }) => ({
+    Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}`,
+  });
   const del = async (orgId: string, confirm: string | null, user = world.users.adminA) =>
-    t.app.request(`/api/organizations/${orgId}${confirm === null ? '' : `?confirm=${confirm}`}`, { method: 'DELETE', headers: await as(user) });
+    t.app.request(`/api/organizations/${orgId}${confirm === null ? '' : `?confirm=${confirm}`}`, {
+      method: 'DELETE',
+      headers: await as(user),
+    });
   const count = async (table: string, orgId: string) =>
-    Number((await t.db.query<{ n: string }>(`select count(*)::text as n from public.${table} where org_id = $1`, [orgId]))[0]!.n);
+    Number(
+      (
+        await t.db.query<{ n: string }>(`select count(*)::text as n from public.${table} where org_id = $1`, [orgId])
+      )[0]!.n,
+    );
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -40,7 +49,9 @@ describe('DELETE /api/organizations/:orgId', () => {
       body: JSON.stringify({ slug: 'gone-soon' }),
     });
     expect(renamed.status).toBe(200);
-    const pages = [world.orgA.slug, 'gone-soon', world.orgB.slug].map((slug) => join(t.env.SITE_OUT_DIR, 'status', slug));
+    const pages = [world.orgA.slug, 'gone-soon', world.orgB.slug].map((slug) =>
+      join(t.env.SITE_OUT_DIR, 'status', slug),
+    );
     for (const dir of pages) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'index.html'), '<h1>status</h1>');
@@ -59,7 +70,9 @@ describe('DELETE /api/organizations/:orgId', () => {
     expect(await count('organization_members', world.orgB.id)).toBe(1);
     expect(await count('status_events', world.orgB.id)).toBe(bEventsBefore);
     // The former admin's token is still valid, but the org is gone for them.
-    expect((await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: await as(world.users.adminA) })).status).toBe(403);
+    expect(
+      (await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: await as(world.users.adminA) })).status,
+    ).toBe(403);
     // The freed slugs can be taken again.
     const res = await t.app.request('/api/organizations', {
       method: 'POST',

@@ -36,6 +36,12 @@ export const listOrganizations = defineRoute(
       ),
     );
     const result = page(rows, limit, (row) => [row.sort_name, row.id]);
-    return c.json({ data: result.data.map((row) => ({ ...toOrganizationView(row), role: row.role })), next_cursor: result.next_cursor }, 200);
+    return c.json(
+      {
+        data: result.data.map((row) => ({ ...toOrganizationView(row), role: row.role })),
+        next_cursor: result.next_cursor,
+      },
+      200,
+    );
   },
 );

@@ -23,7 +23,10 @@ export const getOrganizationLogo = defineRoute(
   async (c) => {
     const { orgId } = c.get('org');
     const [logo] = await asCaller(c, (tx) =>
-      tx.query<{ content_type: string; bytes: Uint8Array }>('select content_type, bytes from public.organization_logos where org_id = $1', [orgId]),
+      tx.query<{ content_type: string; bytes: Uint8Array }>(
+        'select content_type, bytes from public.organization_logos where org_id = $1',
+        [orgId],
+      ),
     );
     if (!logo) throw notFound('Logo');
     // The type was decided from the bytes at upload; nosniff keeps browsers from guessing another.

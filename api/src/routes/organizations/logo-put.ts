@@ -35,12 +35,17 @@ export const putOrganizationLogo = defineRoute(
           'image/png': binary,
           'image/jpeg': binary,
           'image/webp': binary,
-          'multipart/form-data': { schema: { type: 'object', properties: { file: binary.schema }, required: ['file'] } },
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: binary.schema }, required: ['file'] },
+          },
         },
       },
     },
     responses: {
-      200: { description: 'The organization, now with a logo', content: { 'application/json': { schema: OrganizationBody } } },
+      200: {
+        description: 'The organization, now with a logo',
+        content: { 'application/json': { schema: OrganizationBody } },
+      },
       413: { description: 'Larger than 256 KB' },
       415: { description: 'Not a PNG, JPEG or WebP image' },
       ...errorResponses,
@@ -50,7 +55,8 @@ export const putOrganizationLogo = defineRoute(
     const { orgId, role } = c.get('org');
     const bytes = await readLogo(c.req.raw);
     const type = detectLogoType(bytes);
-    if (!type) throw new AppError('unsupported_media_type', 'The logo must be a PNG, JPEG or WebP image (SVG is not accepted)');
+    if (!type)
+      throw new AppError('unsupported_media_type', 'The logo must be a PNG, JPEG or WebP image (SVG is not accepted)');
     const org = await asCaller(c, async (tx) => {
       await tx.query(
         `insert into public.organization_logos (org_id, content_type, bytes, updated_at) values ($1, $2, $3, now())
@@ -80,7 +86,8 @@ async function readLogo(request: Request): Promise<Uint8Array> {
   } catch {
     throw new AppError('validation_failed', 'The multipart body could not be read');
   }
-  if (!file || typeof file === 'string') throw new AppError('validation_failed', 'The form needs a `file` field with the image');
+  if (!file || typeof file === 'string')
+    throw new AppError('validation_failed', 'The form needs a `file` field with the image');
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length > maxLogoBytes) throw new AppError('payload_too_large', 'The upload is larger than 256 KB');
   return bytes;

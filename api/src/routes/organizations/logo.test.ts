@@ -6,14 +6,17 @@ import { samplePng, sampleJpeg, sampleSvg, sampleWebp } from '../../../test/rout
 describe('PUT and GET /api/organizations/:orgId/logo', () => {
   let t: TestContext;
   let world: TenantWorld;
-  const as = async (user: { id: string; email: string }) => ({ Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}` });
+  const as = async (user: { id: string; email: string }) => ({
+    Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}`,
+  });
   const upload = async (body: Uint8Array | FormData, contentType: string | null, user = world.users.adminA) =>
     t.app.request(`/api/organizations/${world.orgA.id}/logo`, {
       method: 'PUT',
       headers: { ...(await as(user)), ...(contentType ? { 'Content-Type': contentType } : {}) },
       body,
     });
-  const download = async (user = world.users.viewerA) => t.app.request(`/api/organizations/${world.orgA.id}/logo`, { headers: await as(user) });
+  const download = async (user = world.users.viewerA) =>
+    t.app.request(`/api/organizations/${world.orgA.id}/logo`, { headers: await as(user) });
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -89,7 +92,9 @@ describe('PUT and GET /api/organizations/:orgId/logo', () => {
     expect((await upload(samplePng(), 'image/png', world.users.adminB)).status).toBe(403);
     expect((await download(world.users.adminB)).status).toBe(403);
     const key = await createApiKey(t.db, world.orgA.id, ['read']);
-    const res = await t.app.request(`/api/organizations/${world.orgA.id}/logo`, { headers: { Authorization: `Bearer ${key.secret}` } });
+    const res = await t.app.request(`/api/organizations/${world.orgA.id}/logo`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
     expect(res.status).toBe(200);
   });
 });

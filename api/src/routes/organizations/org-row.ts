@@ -22,7 +22,10 @@ export const organizationColumns = `o.id, o.slug, o.name, o.brand_color, o.time_
             where a.org_id = o.id), '{}') as slug_aliases,
   o.created_at, o.updated_at`;
 
-type Row = Omit<OrganizationView, 'created_at' | 'updated_at'> & { created_at: string | Date; updated_at: string | Date };
+type Row = Omit<OrganizationView, 'created_at' | 'updated_at'> & {
+  created_at: string | Date;
+  updated_at: string | Date;
+};
 
 /** Normalises a row of `organizationColumns` (drivers differ in how they return times). */
 export function toOrganizationView(row: Row): OrganizationView {
@@ -41,7 +44,9 @@ export function toOrganizationView(row: Row): OrganizationView {
 
 /** Reads one org through the caller's door; 404 when it does not exist or the caller cannot see it. */
 export async function readOrganization(tx: Queryable, orgId: string): Promise<OrganizationView> {
-  const [row] = await tx.query<Row>(`select ${organizationColumns} from public.organizations o where o.id = $1`, [orgId]);
+  const [row] = await tx.query<Row>(`select ${organizationColumns} from public.organizations o where o.id = $1`, [
+    orgId,
+  ]);
   if (!row) throw notFound('Organization');
   return toOrganizationView(row);
 }

@@ -9,7 +9,10 @@ import { slugPattern } from './slug.ts';
  * Hook point: when SITE_PUBLISH_COMMAND syncs the folder to object storage, the site renderer must
  * also publish the removal; call it from here once that module exists.
  */
-export async function removeOrganizationPublicFiles(env: Pick<Env, 'SITE_OUT_DIR'>, slugs: readonly string[]): Promise<void> {
+export async function removeOrganizationPublicFiles(
+  env: Pick<Env, 'SITE_OUT_DIR'>,
+  slugs: readonly string[],
+): Promise<void> {
   for (const slug of slugs) {
     // Slugs come from the database, which checks the same pattern; checked again because this is rm -r.
     if (!slugPattern.test(slug)) continue;

@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
  * Content-Length, or while streaming when that is absent or lies), so a huge upload never sits in memory.
  */
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new AppError('payload_too_large', `The upload is larger than ${Math.floor(maxBytes / 1024)} KB`);
+  const tooLarge = () =>
+    new AppError('payload_too_large', `The upload is larger than ${Math.floor(maxBytes / 1024)} KB`);
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();

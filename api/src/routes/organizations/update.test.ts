@@ -5,9 +5,15 @@ import { createApiKey, createTenantWorld, type TenantWorld } from '../../../test
 describe('GET and PUT /api/organizations/:orgId', () => {
   let t: TestContext;
   let world: TenantWorld;
-  const as = async (user: { id: string; email: string }) => ({ Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}` });
+  const as = async (user: { id: string; email: string }) => ({
+    Authorization: `Bearer ${await t.tokens.sign(user.id, user.email)}`,
+  });
   const put = async (orgId: string, body: unknown, user = world.users.adminA) =>
-    t.app.request(`/api/organizations/${orgId}`, { method: 'PUT', headers: { ...(await as(user)), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    t.app.request(`/api/organizations/${orgId}`, {
+      method: 'PUT',
+      headers: { ...(await as(user)), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const eventsOf = (orgId: string) =>
     t.db.query<{ type: string; payload: { changed?: string[]; organization: Record<string, unknown> } }>(
       'select type, payload from public.status_events where org_id = $1 order by seq',
@@ -23,18 +29,32 @@ describe('GET and PUT /api/organizations/:orgId', () => {
   it('shows the profile to a viewer with their role, and to a read key with role null', async () => {
     const res = await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: await as(world.users.viewerA) });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ id: world.orgA.id, slug: world.orgA.slug, role: 'viewer' });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      id: world.orgA.id,
+      slug: world.orgA.slug,
+      role: 'viewer',
+    });
     const key = await createApiKey(t.db, world.orgA.id, ['read']);
-    const byKey = await t.app.request(`/api/organizations/${world.orgA.id}`, { headers: { Authorization: `Bearer ${key.secret}` } });
+    const byKey = await t.app.request(`/api/organizations/${world.orgA.id}`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
     expect(((await byKey.json()) as { data: unknown }).data).toMatchObject({ id: world.orgA.id, role: null });
   });
 
   it('changes name, brand colour and time zone and records organization.updated with what changed', async () => {
     const res = await put(world.orgA.id, { name: 'Acme Status', brand_color: '#FF8800', time_zone: 'Europe/Berlin' });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ name: 'Acme Status', brand_color: '#ff8800', time_zone: 'Europe/Berlin', role: 'admin' });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      name: 'Acme Status',
+      brand_color: '#ff8800',
+      time_zone: 'Europe/Berlin',
+      role: 'admin',
+    });
     const [event] = (await eventsOf(world.orgA.id)).slice(-1);
-    expect(event).toMatchObject({ type: 'organization.updated', payload: { changed: ['name', 'brand_color', 'time_zone'], organization: { name: 'Acme Status' } } });
+    expect(event).toMatchObject({
+      type: 'organization.updated',
+      payload: { changed: ['name', 'brand_color', 'time_zone'], organization: { name: 'Acme Status' } },
+    });
   });
 
   it('records nothing when nothing changes', async () => {
@@ -59,7 +79,9 @@ describe('GET and PUT /api/organizations/:orgId', () => {
   it('lets only admins change settings', async () => {
     expect((await put(world.orgA.id, { name: 'Nope' }, world.users.memberA)).status).toBe(403);
     expect((await put(world.orgA.id, { name: 'Nope' }, world.users.adminB)).status).toBe(403);
-    const [org] = await t.db.query<{ name: string }>('select name from public.organizations where id = $1', [world.orgA.id]);
+    const [org] = await t.db.query<{ name: string }>('select name from public.organizations where id = $1', [
+      world.orgA.id,
+    ]);
     expect(org!.name).toBe('Acme Status');
   });
 
@@ -67,7 +89,10 @@ describe('GET and PUT /api/organizations/:orgId', () => {
     const oldSlug = world.orgA.slug;
     const res = await put(world.orgA.id, { slug: 'acme-renamed' });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ slug: 'acme-renamed', slug_aliases: [oldSlug] });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      slug: 'acme-renamed',
+      slug_aliases: [oldSlug],
+    });
     const [resolved] = await t.db.query<{ slug: string }>('select public.resolve_org_slug($1) as slug', [oldSlug]);
     expect(resolved!.slug).toBe('acme-renamed');
 
@@ -86,6 +111,9 @@ describe('GET and PUT /api/organizations/:orgId', () => {
     const oldSlug = world.orgA.slug;
     const res = await put(world.orgA.id, { slug: oldSlug });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { data: unknown }).data).toMatchObject({ slug: oldSlug, slug_aliases: ['acme-renamed'] });
+    expect(((await res.json()) as { data: unknown }).data).toMatchObject({
+      slug: oldSlug,
+      slug_aliases: ['acme-renamed'],
+    });
   });
 });

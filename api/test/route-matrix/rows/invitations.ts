@@ -30,11 +30,31 @@ export const invitationRows: MatrixRows = {
   // The token is the secret: whoever holds the link learns which org it is for.
   'GET /api/invitations/{token}': {
     request: async (ctx) => ({ params: { token: (await pendingInvitation(ctx)).token } }),
-    expect: { anonymous: 200, outsider: 200, viewer: 200, member: 200, admin: 200, otherAdmin: 200, otherKey: 200, keys: { default: 200 } },
+    expect: {
+      anonymous: 200,
+      outsider: 200,
+      viewer: 200,
+      member: 200,
+      admin: 200,
+      otherAdmin: 200,
+      otherKey: 200,
+      keys: { default: 200 },
+    },
   },
   // Addressed to the outsider: only they may accept; everyone else is refused and nothing changes.
   'POST /api/invitations/{token}/accept': {
-    request: async (ctx) => ({ params: { token: (await pendingInvitation(ctx, ctx.world.users.outsider.email)).token } }),
-    expect: { anonymous: 401, outsider: 200, viewer: 403, member: 403, admin: 403, otherAdmin: 403, otherKey: 403, keys: { default: 403 } },
+    request: async (ctx) => ({
+      params: { token: (await pendingInvitation(ctx, ctx.world.users.outsider.email)).token },
+    }),
+    expect: {
+      anonymous: 401,
+      outsider: 200,
+      viewer: 403,
+      member: 403,
+      admin: 403,
+      otherAdmin: 403,
+      otherKey: 403,
+      keys: { default: 403 },
+    },
   },
 };

@@ -6,7 +6,10 @@ import { adminOnly, orgA, readableByViewers } from './shared.ts';
 export const memberRows: MatrixRows = {
   'GET /api/organizations/{orgId}/members': { request: (ctx) => ({ params: orgA(ctx) }), expect: readableByViewers },
   'POST /api/organizations/{orgId}/members': {
-    request: (ctx) => ({ params: orgA(ctx), json: { email: `mx-${randomUUID().slice(0, 8)}@example.test`, role: 'viewer' } }),
+    request: (ctx) => ({
+      params: orgA(ctx),
+      json: { email: `mx-${randomUUID().slice(0, 8)}@example.test`, role: 'viewer' },
+    }),
     expect: adminOnly(201),
   },
   'PUT /api/organizations/{orgId}/members/{userId}': {

@@ -8,11 +8,29 @@ export const organizationRows: MatrixRows = {
   'GET /api/organizations': {
     request: () => ({}),
     // Every signed-in user lists their own orgs (the other org's admin sees only B); keys cannot.
-    expect: { anonymous: 401, outsider: 200, viewer: 200, member: 200, admin: 200, otherAdmin: 200, otherKey: 403, keys: { default: 403 } },
+    expect: {
+      anonymous: 401,
+      outsider: 200,
+      viewer: 200,
+      member: 200,
+      admin: 200,
+      otherAdmin: 200,
+      otherKey: 403,
+      keys: { default: 403 },
+    },
   },
   'POST /api/organizations': {
     request: () => ({ json: { name: 'Matrix Org', slug: `mx-${randomUUID().slice(0, 8)}` } }),
-    expect: { anonymous: 401, outsider: 201, viewer: 201, member: 201, admin: 201, otherAdmin: 201, otherKey: 403, keys: { default: 403 } },
+    expect: {
+      anonymous: 401,
+      outsider: 201,
+      viewer: 201,
+      member: 201,
+      admin: 201,
+      otherAdmin: 201,
+      otherKey: 403,
+      keys: { default: 403 },
+    },
   },
   'GET /api/organizations/{orgId}': { request: (ctx) => ({ params: orgA(ctx) }), expect: readable },
   'PUT /api/organizations/{orgId}': {
