@@ -1,4 +1,11 @@
-import type { HoldStatus, IncidentImpact, IncidentStatus, MaintenanceStatus, OverallIndicator, ServiceStatus } from './status.ts';
+import type {
+  HoldStatus,
+  IncidentImpact,
+  IncidentStatus,
+  MaintenanceStatus,
+  OverallIndicator,
+  ServiceStatus,
+} from './status.ts';
 
 /** The public snapshot of one org: `GET /api/public/status/:orgSlug` answers `{ data: PublicStatus }`. */
 export interface PublicStatus {

@@ -21,9 +21,18 @@ const testWrite = defineRoute(
     middleware: [idempotent()],
     request: {
       params: z.object({ orgId: z.uuid() }),
-      body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1), n: z.number().optional() }) } } },
+      body: {
+        content: { 'application/json': { schema: z.object({ name: z.string().min(1), n: z.number().optional() }) } },
+      },
     },
-    responses: { 201: { description: 'Written', content: { 'application/json': { schema: z.object({ data: z.object({ seq: z.number(), name: z.string() }) }) } } } },
+    responses: {
+      201: {
+        description: 'Written',
+        content: {
+          'application/json': { schema: z.object({ data: z.object({ seq: z.number(), name: z.string() }) }) },
+        },
+      },
+    },
   }),
   async (c) => {
     const { name } = c.req.valid('json');
@@ -40,14 +49,21 @@ describe('Idempotency-Key', () => {
   let member: string;
   const writes = async () => {
     const [row] = await asSystem(t.db, 'test', (tx) =>
-      tx.query<{ n: number }>(`select count(*)::int as n from public.status_events where org_id = $1 and type = 'probe.written'`, [world.orgA.id]),
+      tx.query<{ n: number }>(
+        `select count(*)::int as n from public.status_events where org_id = $1 and type = 'probe.written'`,
+        [world.orgA.id],
+      ),
     );
     return row!.n;
   };
   const post = (key: string | null, body: unknown, token = member) =>
     app.request(`/api/organizations/${world.orgA.id}/idempotency-probe`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 

@@ -59,13 +59,22 @@ export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions 
         if (outcome.body === '') return c.body(null, outcome.status as StatusCode);
         return c.body(outcome.body, outcome.status as ContentfulStatusCode, { 'Content-Type': outcome.contentType });
       case 'mismatch':
-        throw new AppError('unprocessable', `This ${idempotencyHeader} was already used with a different request; use a new key for a new request`);
+        throw new AppError(
+          'unprocessable',
+          `This ${idempotencyHeader} was already used with a different request; use a new key for a new request`,
+        );
       case 'in_progress':
-        throw new AppError('conflict', `A request with this ${idempotencyHeader} is still being processed; retry shortly`, {
-          headers: { 'Retry-After': '1' },
-        });
+        throw new AppError(
+          'conflict',
+          `A request with this ${idempotencyHeader} is still being processed; retry shortly`,
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
       case 'answer_lost':
-        throw conflict(`The request with this ${idempotencyHeader} was carried out, but its answer was lost; read the resource to see its state`);
+        throw conflict(
+          `The request with this ${idempotencyHeader} was carried out, but its answer was lost; read the resource to see its state`,
+        );
     }
 
     const state = { executed: false };
@@ -90,7 +99,12 @@ export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions 
  * The same database, except that every transaction that writes also records, before it commits,
  * that the claimed key executed. That record and the write commit or roll back together.
  */
-function markingDatabase(db: Database, claim: { id: string; token: string }, state: { executed: boolean }, now: () => Date): Database {
+function markingDatabase(
+  db: Database,
+  claim: { id: string; token: string },
+  state: { executed: boolean },
+  now: () => Date,
+): Database {
   return {
     ...db,
     kind: db.kind,

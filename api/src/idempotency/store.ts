@@ -79,7 +79,9 @@ export async function claimKey(tx: Queryable, input: ClaimInput): Promise<ClaimO
   // Executed but no answer stored: still being answered, or (past the lease) the process died between
   // the commit and storing the answer. Either way the write happened and must not run again.
   const executedAt = row.executed_at ? new Date(row.executed_at).getTime() : null;
-  return executedAt !== null && executedAt <= input.now.getTime() - input.leaseMs ? { kind: 'answer_lost' } : { kind: 'in_progress' };
+  return executedAt !== null && executedAt <= input.now.getTime() - input.leaseMs
+    ? { kind: 'answer_lost' }
+    : { kind: 'in_progress' };
 }
 
 /**

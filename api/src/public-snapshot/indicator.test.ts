@@ -35,6 +35,8 @@ describe('overallIndicator', () => {
   it('ranks a group by its worst service', () => {
     expect(worstServiceStatus([])).toBe('operational');
     expect(worstServiceStatus(['under_maintenance', 'operational'])).toBe('under_maintenance');
-    expect(worstServiceStatus(['under_maintenance', 'degraded_performance', 'operational'])).toBe('degraded_performance');
+    expect(worstServiceStatus(['under_maintenance', 'degraded_performance', 'operational'])).toBe(
+      'degraded_performance',
+    );
   });
 });

@@ -17,7 +17,12 @@ const fromService: Record<ServiceStatus, OverallIndicator> = {
   major_outage: 'critical',
 };
 
-const fromImpact: Record<IncidentImpact, OverallIndicator> = { none: 'none', minor: 'minor', major: 'major', critical: 'critical' };
+const fromImpact: Record<IncidentImpact, OverallIndicator> = {
+  none: 'none',
+  minor: 'minor',
+  major: 'major',
+  critical: 'critical',
+};
 
 // Maintenance is "worse" than nothing but better than any outage: an outage during a window shows.
 const rank: Record<OverallIndicator, number> = { none: 0, maintenance: 1, minor: 2, major: 3, critical: 4 };

@@ -39,7 +39,11 @@ function serialise(orgId: string, seq: number, value: unknown): CachedBody {
 }
 
 /** Reads one org's public snapshot through the anonymous door; null for an unknown slug. */
-export async function loadPublicPage(db: Database, slug: string, baseUrl: string | undefined): Promise<PublicPage | null> {
+export async function loadPublicPage(
+  db: Database,
+  slug: string,
+  baseUrl: string | undefined,
+): Promise<PublicPage | null> {
   const [row] = await asAnon(db, (tx) =>
     tx.query<{ status: RawPublicStatus | null }>('select public.get_public_status($1) as status', [slug]),
   );
@@ -66,11 +70,19 @@ export async function loadPublicLogo(db: Database, slug: string): Promise<Public
   );
   if (!row) return null;
   const body = new Uint8Array(row.bytes);
-  return { orgId: row.org_id, seq: Number(row.seq), contentType: row.content_type, body, etag: etagOf(row.org_id, 0, body) };
+  return {
+    orgId: row.org_id,
+    seq: Number(row.seq),
+    contentType: row.content_type,
+    body,
+    etag: etagOf(row.org_id, 0, body),
+  };
 }
 
 /** The org's current slug for an old one (a renamed org), null when unknown. */
 export async function resolveSlug(db: Database, slug: string): Promise<string | null> {
-  const [row] = await asAnon(db, (tx) => tx.query<{ slug: string | null }>('select public.resolve_org_slug($1) as slug', [slug]));
+  const [row] = await asAnon(db, (tx) =>
+    tx.query<{ slug: string | null }>('select public.resolve_org_slug($1) as slug', [slug]),
+  );
   return row?.slug ?? null;
 }

@@ -47,7 +47,10 @@ export function publicSnapshots(deps: Deps): PublicSnapshots {
   const baseUrl = env.PUBLIC_BASE_URL;
   const snapshots: PublicSnapshots = {
     cache,
-    page: (slug) => (listening ? cache.get(`page:${slug}`, () => loadPublicPage(db, slug, baseUrl)) : loadPublicPage(db, slug, baseUrl)),
+    page: (slug) =>
+      listening
+        ? cache.get(`page:${slug}`, () => loadPublicPage(db, slug, baseUrl))
+        : loadPublicPage(db, slug, baseUrl),
     logo: (slug) => (listening ? cache.get(`logo:${slug}`, () => loadPublicLogo(db, slug)) : loadPublicLogo(db, slug)),
   };
   perDatabase.set(db, snapshots);

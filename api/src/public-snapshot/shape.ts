@@ -1,5 +1,11 @@
 import type { PublicIncident, PublicMaintenance, PublicService, PublicStatus } from '../contract/public-status.ts';
-import type { HoldStatus, IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '../contract/status.ts';
+import type {
+  HoldStatus,
+  IncidentImpact,
+  IncidentStatus,
+  MaintenanceStatus,
+  ServiceStatus,
+} from '../contract/status.ts';
 import { indicatorDescriptions, overallIndicator, worstServiceStatus } from './indicator.ts';
 
 /** What public.get_public_status(slug) returns (migrations 0006 and 0051): public data only. */
@@ -77,7 +83,11 @@ export function shapePublicStatus(raw: RawPublicStatus, baseUrl: string | undefi
     resolved_at: isoOrNull(i.resolved_at),
     created_at: iso(i.created_at),
     updated_at: iso(i.updated_at),
-    services: i.services.map((x) => ({ service_id: x.service_id, name: names.get(x.service_id) ?? '', status: x.status })),
+    services: i.services.map((x) => ({
+      service_id: x.service_id,
+      name: names.get(x.service_id) ?? '',
+      status: x.status,
+    })),
     updates: i.updates.map((u) => ({ ...u, created_at: iso(u.created_at), updated_at: iso(u.updated_at) })),
   }));
   const maintenances: PublicMaintenance[] = raw.maintenances.map((m) => ({

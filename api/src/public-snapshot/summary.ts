@@ -55,7 +55,9 @@ export function toStatuspageSummary(snapshot: PublicStatus, baseUrl: string | un
       ...g.service_ids.map((id) => component(byId.get(id)!)),
     ],
   }));
-  const ungrouped = snapshot.services.filter((s) => s.group_id === null).map((s) => ({ position: s.position, entries: [component(s)] }));
+  const ungrouped = snapshot.services
+    .filter((s) => s.group_id === null)
+    .map((s) => ({ position: s.position, entries: [component(s)] }));
   const components = [...groups, ...ungrouped].sort((a, b) => a.position - b.position).flatMap((x) => x.entries);
 
   const incident = (i: PublicIncident) => ({

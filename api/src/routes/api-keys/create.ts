@@ -16,7 +16,10 @@ export const createApiKey = defineRoute(
     path: '/api/organizations/{orgId}/api-keys',
     tags: ['api-keys'],
     summary: 'Create an API key (the secret is shown once, in this answer)',
-    request: { params: OrgParams, body: { required: true, content: { 'application/json': { schema: CreateApiKeyBody } } } },
+    request: {
+      params: OrgParams,
+      body: { required: true, content: { 'application/json': { schema: CreateApiKeyBody } } },
+    },
     responses: { 201: { description: 'Created', content: { 'application/json': { schema: CreatedApiKey } } } },
   }),
   async (c) => {
@@ -28,10 +31,22 @@ export const createApiKey = defineRoute(
       const [row] = await tx.query<ApiKeyRow>(
         `insert into public.api_keys (org_id, name, prefix, key_hash, scopes, created_by)
          values ($1, $2, $3, $4, $5, $6) returning ${apiKeyColumns}`,
-        [orgId, name, secret.slice(0, prefixLength), hashApiKeySecret(secret), scopes, caller.kind === 'user' ? caller.userId : null],
+        [
+          orgId,
+          name,
+          secret.slice(0, prefixLength),
+          hashApiKeySecret(secret),
+          scopes,
+          caller.kind === 'user' ? caller.userId : null,
+        ],
       );
       // Never the secret or its hash: the event log is readable by every viewer.
-      await appendEvent(tx, orgId, 'api_key.created', { id: row!.id, name: row!.name, prefix: row!.prefix, scopes: row!.scopes });
+      await appendEvent(tx, orgId, 'api_key.created', {
+        id: row!.id,
+        name: row!.name,
+        prefix: row!.prefix,
+        scopes: row!.scopes,
+      });
       return row!;
     });
     c.header('Cache-Control', 'no-store');

@@ -32,7 +32,8 @@ export const listApiKeys = defineRoute(
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const next = rows.length > limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null;
+    const next =
+      rows.length > limit && last ? Buffer.from(`${last.created_at}|${last.id}`).toString('base64url') : null;
     return c.json({ data: page, next_cursor: next }, 200);
   },
 );

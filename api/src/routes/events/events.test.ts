@@ -5,7 +5,13 @@ import { asSystem, withApiKey } from '../../db/doors.ts';
 import { appendEvent } from '../../db/events.ts';
 
 interface Page {
-  data: { seq: number; type: string; payload: Record<string, unknown>; actor: { type: string; id?: string }; created_at: string }[];
+  data: {
+    seq: number;
+    type: string;
+    payload: Record<string, unknown>;
+    actor: { type: string; id?: string };
+    created_at: string;
+  }[];
   next_cursor: string | null;
 }
 
@@ -16,7 +22,9 @@ describe('GET /api/organizations/:orgId/events', () => {
   let admin: string;
   let keyId: string;
   const list = async (query = '', token = viewer) => {
-    const res = await t.app.request(`/api/organizations/${world.orgA.id}/events${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    const res = await t.app.request(`/api/organizations/${world.orgA.id}/events${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Page;
   };
@@ -38,7 +46,8 @@ describe('GET /api/organizations/:orgId/events', () => {
     await withApiKey(t.db, { keyId, orgId: world.orgA.id, scopes: ['status:write'] }, (tx) =>
       appendEvent(tx, world.orgA.id, 'service.status_changed', { id: 'x', status: 'major_outage' }),
     );
-    for (let i = 0; i < 3; i++) await asSystem(t.db, 'scheduler', (tx) => appendEvent(tx, world.orgA.id, 'maintenance.started', { n: i }));
+    for (let i = 0; i < 3; i++)
+      await asSystem(t.db, 'scheduler', (tx) => appendEvent(tx, world.orgA.id, 'maintenance.started', { n: i }));
     await asSystem(t.db, 'test', (tx) => appendEvent(tx, world.orgB.id, 'maintenance.started', { other: true }));
   });
   afterAll(() => t.close());
@@ -78,7 +87,13 @@ describe('GET /api/organizations/:orgId/events', () => {
     expect((await list('?actor=system')).data).toHaveLength(3);
     const all = await list();
     const newest = all.data[0]!.created_at;
-    expect((await list(`?from=${encodeURIComponent('2000-01-01T00:00:00Z')}&to=${encodeURIComponent('2000-01-02T00:00:00Z')}`)).data).toEqual([]);
+    expect(
+      (
+        await list(
+          `?from=${encodeURIComponent('2000-01-01T00:00:00Z')}&to=${encodeURIComponent('2000-01-02T00:00:00Z')}`,
+        )
+      ).data,
+    ).toEqual([]);
     expect((await list(`?from=${encodeURIComponent(newest)}`)).data.length).toBeGreaterThan(0);
   });
 
@@ -88,10 +103,14 @@ describe('GET /api/organizations/:orgId/events', () => {
     const metrics = await createApiKey(t.db, world.orgA.id, ['metrics:read']);
     const outsider = await t.tokens.sign(world.users.outsider.id, world.users.outsider.email);
     for (const token of [metrics.secret, outsider]) {
-      const res = await t.app.request(`/api/organizations/${world.orgA.id}/events`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await t.app.request(`/api/organizations/${world.orgA.id}/events`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(403);
     }
-    const bad = await t.app.request(`/api/organizations/${world.orgA.id}/events?cursor=nope&type=Bad-Type`, { headers: { Authorization: `Bearer ${viewer}` } });
+    const bad = await t.app.request(`/api/organizations/${world.orgA.id}/events?cursor=nope&type=Bad-Type`, {
+      headers: { Authorization: `Bearer ${viewer}` },
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -16,7 +16,10 @@ interface EventRow {
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 function decodeCursor(cursor: string): number {
   const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new AppError('validation_failed', 'Invalid cursor', { details: [{ path: ['cursor'], message: 'Not a cursor this API made', code: 'custom' }] });
+  if (!match)
+    throw new AppError('validation_failed', 'Invalid cursor', {
+      details: [{ path: ['cursor'], message: 'Not a cursor this API made', code: 'custom' }],
+    });
   return Number(match[1]);
 }
 
@@ -29,7 +32,9 @@ export const listEvents = defineRoute(
     tags: ['audit'],
     summary: "The organization's audit trail (event log), newest first",
     request: { params: OrgParams, query: EventsQuery },
-    responses: { 200: { description: 'A page of events', content: { 'application/json': { schema: AuditEventList } } } },
+    responses: {
+      200: { description: 'A page of events', content: { 'application/json': { schema: AuditEventList } } },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');

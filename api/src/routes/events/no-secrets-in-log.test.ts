@@ -28,7 +28,11 @@ describe('the event log never holds a credential', () => {
     const base = `/api/organizations/${world.orgA.id}`;
     // Exercise what writes events with credentials nearby: keys created, used, revoked.
     for (const scopes of [['read'], ['status:write', 'incidents:write'], ['alerts:write']]) {
-      const res = await t.app.request(`${base}/api-keys`, { method: 'POST', headers, body: JSON.stringify({ name: 'scan', scopes }) });
+      const res = await t.app.request(`${base}/api-keys`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'scan', scopes }),
+      });
       expect(res.status).toBe(201);
       const { data } = (await res.json()) as { data: { id: string; secret: string } };
       known.push(data.secret, hashApiKeySecret(data.secret));
@@ -39,17 +43,26 @@ describe('the event log never holds a credential', () => {
   afterAll(() => t.close());
 
   it('has events to scan', async () => {
-    const [row] = await asSystem(t.db, 'test', (tx) => tx.query<{ n: number }>(`select count(*)::int as n from public.status_events where type like 'api_key.%'`));
+    const [row] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ n: number }>(`select count(*)::int as n from public.status_events where type like 'api_key.%'`),
+    );
     expect(row!.n).toBe(6);
   });
 
   it('contains no secret, hash or token in any payload or actor', async () => {
-    const events = await asSystem(t.db, 'test', (tx) => tx.query<{ type: string; payload: unknown; actor: unknown }>('select type, payload, actor from public.status_events'));
+    const events = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ type: string; payload: unknown; actor: unknown }>(
+        'select type, payload, actor from public.status_events',
+      ),
+    );
     for (const event of events) {
       const text = JSON.stringify([event.payload, event.actor]);
       for (const secret of known) expect(text, event.type).not.toContain(secret);
       for (const pattern of credentialPatterns) expect(text, event.type).not.toMatch(pattern);
-      expect(keysOf(event.payload).filter((k) => credentialKey.test(k)), event.type).toEqual([]);
+      expect(
+        keysOf(event.payload).filter((k) => credentialKey.test(k)),
+        event.type,
+      ).toEqual([]);
     }
   });
 });

@@ -25,9 +25,13 @@ export const AuditEvent = z
     seq: z.number().int(),
     type: z.string(),
     payload: z.record(z.string(), z.unknown()),
-    actor: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().optional(), job: z.string().optional() }).passthrough(),
+    actor: z
+      .object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().optional(), job: z.string().optional() })
+      .passthrough(),
     created_at: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('AuditEvent');
 
-export const AuditEventList = z.object({ data: z.array(AuditEvent), next_cursor: z.string().nullable() }).openapi('AuditEventList');
+export const AuditEventList = z
+  .object({ data: z.array(AuditEvent), next_cursor: z.string().nullable() })
+  .openapi('AuditEventList');

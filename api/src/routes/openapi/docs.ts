@@ -18,7 +18,10 @@ export const getDocs = defineRoute(
   (c) => {
     html ??= renderDocsHtml(openApiDocument());
     // Nothing but its own inline style may load; links stay inside the page or this API.
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     c.header('Cache-Control', 'public, max-age=300');
     return c.html(html, 200);
   },

@@ -23,9 +23,15 @@ describe('OpenAPI document and reference page', () => {
 
   it('documents every route of the route table, once', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => methods.includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => methods.includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(operations).toHaveLength(routeTable.length);
-    const expected = routeTable.map(({ route }) => `${String(route.method).toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`);
+    const expected = routeTable.map(
+      ({ route }) => `${String(route.method).toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`,
+    );
     expect(operations.sort()).toEqual(expected.sort());
   });
 
@@ -56,6 +62,7 @@ describe('OpenAPI document and reference page', () => {
     expect(html).toContain('Create an API key');
     expect(html).toContain('<h4>Parameters</h4>');
     expect(html).toContain('id="schema-PublicStatus"');
-    for (const { route } of routeTable) expect(html).toContain(`<code>${String(route.path).replace(/[<>&]/g, '')}</code>`);
+    for (const { route } of routeTable)
+      expect(html).toContain(`<code>${String(route.path).replace(/[<>&]/g, '')}</code>`);
   });
 });

@@ -15,7 +15,10 @@ const methods = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'] as 
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }
 
 const slugify = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -31,7 +34,8 @@ function renderSchema(schema: Schema | undefined, depth = 0): string {
   const pad = '  '.repeat(depth + 1);
   const variants = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (variants) return variants.map((v) => renderSchema(v, depth)).join(' | ');
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => `<span class="s">${escapeHtml(JSON.stringify(v))}</span>`).join(' | ');
+  if (Array.isArray(schema.enum))
+    return schema.enum.map((v) => `<span class="s">${escapeHtml(JSON.stringify(v))}</span>`).join(' | ');
   if ('const' in schema) return `<span class="s">${escapeHtml(JSON.stringify(schema.const))}</span>`;
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type as string | undefined);
   if (type === 'array') return `array of ${renderSchema(schema.items as Schema, depth)}`;
@@ -44,7 +48,11 @@ function renderSchema(schema: Schema | undefined, depth = 0): string {
     );
     return `{\n${lines.join('\n')}\n${'  '.repeat(depth)}}`;
   }
-  const details = [schema.format, schema.minimum !== undefined ? `≥ ${schema.minimum}` : null, schema.maximum !== undefined ? `≤ ${schema.maximum}` : null]
+  const details = [
+    schema.format,
+    schema.minimum !== undefined ? `≥ ${schema.minimum}` : null,
+    schema.maximum !== undefined ? `≤ ${schema.maximum}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return `<span class="t">${escapeHtml(type ?? 'any')}</span>${details ? ` <span class="d">(${escapeHtml(details)})</span>` : ''}`;
@@ -53,10 +61,16 @@ function renderSchema(schema: Schema | undefined, depth = 0): string {
 function renderOperation(method: string, path: string, op: Operation): string {
   const id = `${method}-${path}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const params = (op.parameters ?? [])
-    .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td><pre>${renderSchema(p.schema)}</pre>${p.description ? escapeHtml(p.description) : ''}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? 'yes' : 'no'}</td><td><pre>${renderSchema(p.schema)}</pre>${p.description ? escapeHtml(p.description) : ''}</td></tr>`,
+    )
     .join('');
   const body = Object.entries(op.requestBody?.content ?? {})
-    .map(([type, media]) => `<h4>Request body <small>${escapeHtml(type)}</small></h4><pre>${renderSchema(media.schema)}</pre>`)
+    .map(
+      ([type, media]) =>
+        `<h4>Request body <small>${escapeHtml(type)}</small></h4><pre>${renderSchema(media.schema)}</pre>`,
+    )
     .join('');
   const responses = Object.entries(op.responses ?? {})
     .map(([status, response]) => {
@@ -100,7 +114,10 @@ export function renderDocsHtml(document: OpenApiDocument): string {
   const tags = [...byTag.keys()].sort();
   const schemas = Object.entries((document.components?.schemas ?? {}) as Record<string, Schema>)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, schema]) => `<section id="${anchor(name)}"><h3>${escapeHtml(name)}</h3><pre>${renderSchema(schema)}</pre></section>`)
+    .map(
+      ([name, schema]) =>
+        `<section id="${anchor(name)}"><h3>${escapeHtml(name)}</h3><pre>${renderSchema(schema)}</pre></section>`,
+    )
     .join('\n');
   const title = escapeHtml(`${document.info.title} ${document.info.version}`);
   return `<!doctype html>

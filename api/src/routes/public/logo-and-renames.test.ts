@@ -30,9 +30,15 @@ describe('public logo and renamed slugs', () => {
 
   it('serves an uploaded logo with a versioned URL in the snapshot', async () => {
     await write(t.db, org.id, (tx) =>
-      tx.query(`insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', $2)`, [org.id, png]),
+      tx.query(`insert into public.organization_logos (org_id, content_type, bytes) values ($1, 'image/png', $2)`, [
+        org.id,
+        png,
+      ]),
     );
-    await vi.waitFor(async () => expect((await snapshot(org.slug)).organization.has_logo).toBe(true), { timeout: 5000, interval: 20 });
+    await vi.waitFor(async () => expect((await snapshot(org.slug)).organization.has_logo).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
     const { logo_url } = (await snapshot(org.slug)).organization;
     expect(logo_url).toMatch(new RegExp(`^/api/public/status/${org.slug}/logo\\?v=[0-9a-z]+$`));
     const res = await t.app.request(logo_url!);
@@ -49,13 +55,21 @@ describe('public logo and renamed slugs', () => {
     const oldSlug = org.slug;
     const newSlug = `${oldSlug}-renamed`;
     await snapshot(oldSlug); // cached under the old slug: the rename's event must drop it
-    await write(t.db, org.id, (tx) => tx.query('update public.organizations set slug = $2 where id = $1', [org.id, newSlug]));
+    await write(t.db, org.id, (tx) =>
+      tx.query('update public.organizations set slug = $2 where id = $1', [org.id, newSlug]),
+    );
     await vi.waitFor(async () => expect((await t.app.request(`/api/public/status/${oldSlug}`)).status).toBe(308), {
       timeout: 5000,
       interval: 20,
     });
-    for (const [suffix, query] of [['', ''], ['/summary.json', ''], ['/logo', '?v=abc']] as const) {
-      const res = await t.app.request(`/api/public/status/${oldSlug}${suffix}${query}`, { headers: { Origin: 'https://elsewhere.example' } });
+    for (const [suffix, query] of [
+      ['', ''],
+      ['/summary.json', ''],
+      ['/logo', '?v=abc'],
+    ] as const) {
+      const res = await t.app.request(`/api/public/status/${oldSlug}${suffix}${query}`, {
+        headers: { Origin: 'https://elsewhere.example' },
+      });
       expect(res.status).toBe(308);
       expect(res.headers.get('location')).toBe(`/api/public/status/${newSlug}${suffix}${query}`);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');

@@ -29,7 +29,12 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /** Answers cached bytes with their ETag, or 304 when the client already has them. */
-export function sendCached(c: Context<AppEnv>, cached: CachedBody, contentType: string, cacheControl = publicCacheControl): Response {
+export function sendCached(
+  c: Context<AppEnv>,
+  cached: CachedBody,
+  contentType: string,
+  cacheControl = publicCacheControl,
+): Response {
   c.header('ETag', cached.etag);
   c.header('Cache-Control', cacheControl);
   if (etagMatches(c.req.header('If-None-Match'), cached.etag)) return c.body(null, 304);

@@ -9,11 +9,19 @@ import {
 } from '../../contract/status.ts';
 
 export const SlugParams = z.object({
-  orgSlug: z.string().min(1).max(64).openapi({ param: { name: 'orgSlug', in: 'path' }, example: 'demo' }),
+  orgSlug: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'orgSlug', in: 'path' }, example: 'demo' }),
 });
 
 export const LogoQuery = z.object({
-  v: z.string().max(32).optional().openapi({ description: 'Version from logo_url; makes the answer cacheable for a year' }),
+  v: z
+    .string()
+    .max(32)
+    .optional()
+    .openapi({ description: 'Version from logo_url; makes the answer cacheable for a year' }),
 });
 
 const Instant = z.string().openapi({ format: 'date-time' });
@@ -43,7 +51,13 @@ const PublicIncident = z
     updated_at: Instant,
     services: z.array(z.object({ service_id: z.uuid(), name: z.string(), status: z.enum(holdStatuses) })),
     updates: z.array(
-      z.object({ id: z.uuid(), status: z.enum(incidentStatuses), message: z.string(), created_at: Instant, updated_at: Instant }),
+      z.object({
+        id: z.uuid(),
+        status: z.enum(incidentStatuses),
+        message: z.string(),
+        created_at: Instant,
+        updated_at: Instant,
+      }),
     ),
   })
   .openapi('PublicIncident');
@@ -59,7 +73,9 @@ const PublicMaintenance = z
     created_at: Instant,
     updated_at: Instant,
     services: z.array(z.object({ service_id: z.uuid(), name: z.string() })),
-    updates: z.array(z.object({ id: z.uuid(), status: z.enum(maintenanceStatuses), message: z.string(), created_at: Instant })),
+    updates: z.array(
+      z.object({ id: z.uuid(), status: z.enum(maintenanceStatuses), message: z.string(), created_at: Instant }),
+    ),
   })
   .openapi('PublicMaintenance');
 

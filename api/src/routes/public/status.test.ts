@@ -7,7 +7,8 @@ import { asSystem } from '../../db/doors.ts';
 describe('GET /api/public/status/:orgSlug', () => {
   let t: TestContext;
   let w: PublicWorld;
-  const get = (slug = w.org.slug, headers: Record<string, string> = {}) => t.app.request(`/api/public/status/${slug}`, { headers });
+  const get = (slug = w.org.slug, headers: Record<string, string> = {}) =>
+    t.app.request(`/api/public/status/${slug}`, { headers });
   const snapshot = async (slug?: string) => ((await (await get(slug)).json()) as { data: PublicStatus }).data;
 
   beforeAll(async () => {
@@ -26,21 +27,41 @@ describe('GET /api/public/status/:orgSlug', () => {
     expect(data.incidents[0]!.updates.map((u) => u.message)).toEqual(['Looking into Login errors']);
     expect(data.services.map((s) => s.id)).toEqual([w.api, w.web]);
     // Nothing of the private service or its incident or window anywhere in the bytes.
-    for (const secret of [w.secret, w.privateOnly, w.privateWindow, 'Secret Billing', 'Secret billing outage', 'secret-billing', 'Secret ledger']) {
+    for (const secret of [
+      w.secret,
+      w.privateOnly,
+      w.privateWindow,
+      'Secret Billing',
+      'Secret billing outage',
+      'secret-billing',
+      'Secret ledger',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
 
   it('carries the org, groups, maintenances, recently resolved incidents, indicator and seq', async () => {
     const data = await snapshot();
-    expect(data.organization).toMatchObject({ id: w.org.id, slug: w.org.slug, has_logo: false, logo_url: null, time_zone: 'UTC' });
-    expect(data.groups).toEqual([expect.objectContaining({ id: w.group, name: 'Core', status: 'partial_outage', service_ids: [w.api] })]);
-    expect(data.active_maintenances.map((m) => [m.id, m.services])).toEqual([[w.active, [{ service_id: w.web, name: 'Web' }]]]);
+    expect(data.organization).toMatchObject({
+      id: w.org.id,
+      slug: w.org.slug,
+      has_logo: false,
+      logo_url: null,
+      time_zone: 'UTC',
+    });
+    expect(data.groups).toEqual([
+      expect.objectContaining({ id: w.group, name: 'Core', status: 'partial_outage', service_ids: [w.api] }),
+    ]);
+    expect(data.active_maintenances.map((m) => [m.id, m.services])).toEqual([
+      [w.active, [{ service_id: w.web, name: 'Web' }]],
+    ]);
     expect(data.upcoming_maintenances.map((m) => m.id)).toEqual([w.upcoming]);
     expect(data.recently_resolved_incidents.map((i) => i.id)).toEqual([w.resolved]);
     // The private service's major outage and critical incident do not count: worst public is partial.
     expect(data.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
-    const [org] = await asSystem(t.db, 'test', (tx) => tx.query<{ seq: number }>('select last_event_seq as seq from public.organizations where id = $1', [w.org.id]));
+    const [org] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ seq: number }>('select last_event_seq as seq from public.organizations where id = $1', [w.org.id]),
+    );
     expect(data.seq).toBe(Number(org!.seq));
     expect(data.services[0]!.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
@@ -69,7 +90,10 @@ describe('GET /api/public/status/:orgSlug', () => {
     expect((await snapshot()).services[0]!.name).toBe('API');
     await write(t.db, w.org.id, async () => {});
     // The notification arrives asynchronously on PostgreSQL (its own connection): wait for it.
-    await vi.waitFor(async () => expect((await snapshot()).services[0]!.name).toBe('API v2'), { timeout: 5000, interval: 20 });
+    await vi.waitFor(async () => expect((await snapshot()).services[0]!.name).toBe('API v2'), {
+      timeout: 5000,
+      interval: 20,
+    });
     const after = await get(undefined, { 'If-None-Match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
@@ -80,10 +104,17 @@ describe('GET /api/public/status/:orgSlug', () => {
       await tx.query(`update public.services set status = 'operational' where id = $1`, [w.api]);
       await tx.query(`update public.incidents set status = 'resolved', resolved_at = now() where id = $1`, [w.both]);
     });
-    await vi.waitFor(async () => expect((await snapshot()).status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' }), {
-      timeout: 5000,
-      interval: 20,
-    });
+    await vi.waitFor(
+      async () =>
+        expect((await snapshot()).status).toEqual({
+          indicator: 'maintenance',
+          description: 'Service Under Maintenance',
+        }),
+      {
+        timeout: 5000,
+        interval: 20,
+      },
+    );
     const data = await snapshot();
     expect(data.incidents).toEqual([]);
     expect(data.recently_resolved_incidents.map((i) => i.id).sort()).toEqual([w.both, w.resolved].sort());

@@ -5,23 +5,57 @@ import { createPublicWorld, type PublicWorld } from './test-kit.ts';
 interface Summary {
   page: Record<string, unknown>;
   components: Record<string, unknown>[];
-  incidents: (Record<string, unknown> & { components: { id: string }[]; incident_updates: Record<string, unknown>[] })[];
+  incidents: (Record<string, unknown> & {
+    components: { id: string }[];
+    incident_updates: Record<string, unknown>[];
+  })[];
   scheduled_maintenances: Record<string, unknown>[];
   status: { indicator: string; description: string };
 }
 
 // Statuspage's public /api/v2/summary.json field names (developer.statuspage.io, "Summary").
 const componentKeys = [
-  'id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date',
-  'group_id', 'page_id', 'group', 'only_show_if_degraded',
+  'id',
+  'name',
+  'status',
+  'created_at',
+  'updated_at',
+  'position',
+  'description',
+  'showcase',
+  'start_date',
+  'group_id',
+  'page_id',
+  'group',
+  'only_show_if_degraded',
 ].sort();
 const incidentKeys = [
-  'id', 'name', 'status', 'created_at', 'updated_at', 'monitoring_at', 'resolved_at', 'impact', 'shortlink',
-  'started_at', 'page_id', 'incident_updates', 'components',
+  'id',
+  'name',
+  'status',
+  'created_at',
+  'updated_at',
+  'monitoring_at',
+  'resolved_at',
+  'impact',
+  'shortlink',
+  'started_at',
+  'page_id',
+  'incident_updates',
+  'components',
 ].sort();
 const updateKeys = [
-  'id', 'status', 'body', 'incident_id', 'created_at', 'updated_at', 'display_at', 'affected_components',
-  'deliver_notifications', 'custom_tweet', 'tweet_id',
+  'id',
+  'status',
+  'body',
+  'incident_id',
+  'created_at',
+  'updated_at',
+  'display_at',
+  'affected_components',
+  'deliver_notifications',
+  'custom_tweet',
+  'tweet_id',
 ].sort();
 
 describe('GET /api/public/status/:orgSlug/summary.json', () => {
@@ -42,7 +76,13 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
 
   it("has Statuspage's shape", () => {
     expect(res.status).toBe(200);
-    expect(Object.keys(summary).sort()).toEqual(['components', 'incidents', 'page', 'scheduled_maintenances', 'status']);
+    expect(Object.keys(summary).sort()).toEqual([
+      'components',
+      'incidents',
+      'page',
+      'scheduled_maintenances',
+      'status',
+    ]);
     expect(summary.page).toEqual({
       id: w.org.id,
       name: w.org.slug,
@@ -51,12 +91,19 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
       updated_at: expect.stringMatching(/Z$/),
     });
     for (const component of summary.components) {
-      const keys = Object.keys(component).filter((k) => k !== 'components').sort();
+      const keys = Object.keys(component)
+        .filter((k) => k !== 'components')
+        .sort();
       expect(keys).toEqual(componentKeys);
     }
     for (const incident of [...summary.incidents, ...summary.scheduled_maintenances]) {
-      expect(Object.keys(incident).filter((k) => k !== 'scheduled_for' && k !== 'scheduled_until').sort()).toEqual(incidentKeys);
-      for (const update of incident.incident_updates as Record<string, unknown>[]) expect(Object.keys(update).sort()).toEqual(updateKeys);
+      expect(
+        Object.keys(incident)
+          .filter((k) => k !== 'scheduled_for' && k !== 'scheduled_until')
+          .sort(),
+      ).toEqual(incidentKeys);
+      for (const update of incident.incident_updates as Record<string, unknown>[])
+        expect(Object.keys(update).sort()).toEqual(updateKeys);
     }
     expect(summary.status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
   });
@@ -73,7 +120,9 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
   it('lists unresolved incidents and upcoming or running maintenances, public parts only', () => {
     expect(summary.incidents.map((i) => i.id)).toEqual([w.both]);
     expect(summary.incidents[0]!.components.map((c) => c.id)).toEqual([w.api]);
-    expect(summary.incidents[0]!.shortlink).toBe(`https://status.example.test/status/${w.org.slug}/incidents/${w.both}`);
+    expect(summary.incidents[0]!.shortlink).toBe(
+      `https://status.example.test/status/${w.org.slug}/incidents/${w.both}`,
+    );
     expect(summary.scheduled_maintenances.map((m) => [m.id, m.status, m.impact])).toEqual([
       [w.active, 'in_progress', 'maintenance'],
       [w.upcoming, 'scheduled', 'maintenance'],
@@ -87,7 +136,9 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const status = await t.app.request(`/api/public/status/${w.org.slug}`);
     expect(status.headers.get('etag')).not.toBe(etag);
-    const again = await t.app.request(`/api/public/status/${w.org.slug}/summary.json`, { headers: { 'If-None-Match': etag } });
+    const again = await t.app.request(`/api/public/status/${w.org.slug}/summary.json`, {
+      headers: { 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
   });
 });

@@ -26,7 +26,8 @@ export function write(db: Database, orgId: string, fn: (tx: Queryable) => Promis
   });
 }
 
-const one = async (tx: Queryable, sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params))[0]!.id;
+const one = async (tx: Queryable, sql: string, params: unknown[]) =>
+  (await tx.query<{ id: string }>(sql, params))[0]!.id;
 
 /**
  * An org with a group holding "API" (public) and "Web" (public, ungrouped) and "Secret Billing" (private);
@@ -38,8 +39,19 @@ export async function createPublicWorld(db: Database): Promise<PublicWorld> {
   const org = await createOrg(db);
   let ids = {} as Omit<PublicWorld, 'org'>;
   await write(db, org.id, async (tx) => {
-    const group = await one(tx, `insert into public.service_groups (org_id, name, position) values ($1, 'Core', 1) returning id`, [org.id]);
-    const service = (slug: string, name: string, position: number, isPublic: boolean, status: string, groupId: string | null) =>
+    const group = await one(
+      tx,
+      `insert into public.service_groups (org_id, name, position) values ($1, 'Core', 1) returning id`,
+      [org.id],
+    );
+    const service = (
+      slug: string,
+      name: string,
+      position: number,
+      isPublic: boolean,
+      status: string,
+      groupId: string | null,
+    ) =>
       one(
         tx,
         `insert into public.services (org_id, group_id, slug, name, position, is_public, status, description)
@@ -54,20 +66,23 @@ export async function createPublicWorld(db: Database): Promise<PublicWorld> {
         tx,
         `insert into public.incidents (org_id, title, impact, status, started_at, resolved_at)
          values ($1, $2, $3, $4, now() - interval '2 days', $5) returning id`,
-        [org.id, title, impact, resolved ? 'resolved' : 'investigating', resolved ? new Date(Date.now() - 86_400_000).toISOString() : null],
-      );
-      await tx.query(`insert into public.incident_updates (org_id, incident_id, status, message) values ($1, $2, 'investigating', $3)`, [
-        org.id,
-        id,
-        `Looking into ${title}`,
-      ]);
-      for (const [serviceId, status] of services) {
-        await tx.query(`insert into public.incident_services (org_id, incident_id, service_id, status) values ($1, $2, $3, $4)`, [
+        [
           org.id,
-          id,
-          serviceId,
-          status,
-        ]);
+          title,
+          impact,
+          resolved ? 'resolved' : 'investigating',
+          resolved ? new Date(Date.now() - 86_400_000).toISOString() : null,
+        ],
+      );
+      await tx.query(
+        `insert into public.incident_updates (org_id, incident_id, status, message) values ($1, $2, 'investigating', $3)`,
+        [org.id, id, `Looking into ${title}`],
+      );
+      for (const [serviceId, status] of services) {
+        await tx.query(
+          `insert into public.incident_services (org_id, incident_id, service_id, status) values ($1, $2, $3, $4)`,
+          [org.id, id, serviceId, status],
+        );
       }
       return id;
     };
@@ -85,7 +100,10 @@ export async function createPublicWorld(db: Database): Promise<PublicWorld> {
         [org.id, title, status, startHours],
       );
       for (const serviceId of serviceIds) {
-        await tx.query(`insert into public.maintenance_services (org_id, maintenance_id, service_id) values ($1, $2, $3)`, [org.id, id, serviceId]);
+        await tx.query(
+          `insert into public.maintenance_services (org_id, maintenance_id, service_id) values ($1, $2, $3)`,
+          [org.id, id, serviceId],
+        );
       }
       return id;
     };
