@@ -13,6 +13,7 @@ import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
 import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler } from './scheduler/maintenance-scheduler.ts';
+import { createSiteRenderer } from './site/site-renderer.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
   maintenanceScheduler.start();
+  // Re-renders each org's static pages on its events (one leader of several processes renders).
+  const siteRenderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });
+  await siteRenderer.start();
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     server.close();
     await maintenanceScheduler.stop();
+    await siteRenderer.stop();
     await realtime.close();
     await db.close();
     process.exit(0);

@@ -65,6 +65,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   const statusDir = join(env.SITE_OUT_DIR, 'status');
   const hashes = new Map<string, Map<string, string>>();
   const days = new Map<string, { timeZone: string; day: string }>();
+  const slugsByOrg = new Map<string, string[]>();
   let renderer = options.renderer ?? null;
   let leader = false;
   let stopped = false;
@@ -102,11 +103,29 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     return result;
   }
 
+  /**
+   * A deleted org (its `organization.deleted` event): the delete route removed its folders after the
+   * commit; removing them here too covers the order of the two, and the publish command mirrors it.
+   */
+  async function forget(orgId: string): Promise<void> {
+    const slugs = slugsByOrg.get(orgId) ?? [];
+    slugsByOrg.delete(orgId);
+    days.delete(orgId);
+    for (const key of [...hashes.keys()]) if (key === orgId || key.startsWith(`${orgId}:`)) hashes.delete(key);
+    for (const slug of slugs) {
+      await rm(join(statusDir, slug), { recursive: true, force: true });
+      await publish(join(statusDir, slug), slug);
+    }
+  }
+
   /** Renders one org now (not queued); null when the org no longer exists. */
   async function renderOrg(orgId: string): Promise<OrgRender | null> {
     const started = performance.now();
     const [org] = await asSystem(db, 'site-renderer', (tx) => tx.query<OrgRow>(`${orgQuery} where o.id = $1`, [orgId]));
-    if (!org) return null;
+    if (!org) {
+      await forget(orgId);
+      return null;
+    }
     const loaded = await loadSiteData(db, org.slug, { now: clock.now(), apiBase: env.PUBLIC_BASE_URL ?? null });
     if (!loaded) return null;
     const astro = await getRenderer();
@@ -121,10 +140,12 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     // Deleted while we rendered: the delete route already removed the folder; do not bring it back.
     const [still] = await asSystem(db, 'site-renderer', (tx) => tx.query('select 1 from public.organizations where id = $1', [orgId]));
     if (!still) {
-      await rm(folder, { recursive: true, force: true });
+      slugsByOrg.set(orgId, [org.slug, ...org.aliases]);
+      await forget(orgId);
       return null;
     }
     days.set(orgId, { timeZone: orgTimeZone(org.time_zone), day: loaded.data.localDay });
+    slugsByOrg.set(orgId, [org.slug, ...org.aliases]);
     counts.renders++;
     counts.lastMs = performance.now() - started;
     await publish(folder, org.slug);
