@@ -9,7 +9,10 @@ const databases = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
  */
 export default defineConfig({
   test: {
-    projects: databases.map((db) => ({
+    projects: [
+      // The static site's helpers (no database): time formatting, uptime bars, labels.
+      { test: { name: 'site', root: './site', include: ['src/**/*.test.ts'] } },
+      ...databases.map((db) => ({
       test: {
         name: `api:${db}`,
         root: './api',
@@ -21,5 +24,6 @@ export default defineConfig({
         hookTimeout: 60_000,
       },
     })),
+    ],
   },
 });

@@ -100,6 +100,7 @@ describe('site renderer: events to files on disk', () => {
       return html.includes('http-equiv="refresh"') && html;
     });
     expect(redirect).toContain(`url=../${newSlug}/`);
+    await world.renderer.idle();
     expect(await world.readPage(oldSlug, 'history/index.html')).toContain(`url=../../${newSlug}/history/`);
     expect(existsSync(join(world.siteDir, 'status', oldSlug, 'status.json'))).toBe(false);
   });

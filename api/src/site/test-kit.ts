@@ -5,6 +5,7 @@ import { createTestContext, type TestContext } from '../../test/test-app.ts';
 import { addMember, createOrg, createService, createUser } from '../../test/fixtures.ts';
 import { authFor, send } from '../../test/service-helpers.ts';
 import { asSystem } from '../db/doors.ts';
+import { seedDemo } from '../db/seed.ts';
 import { createSiteRenderer, type SiteRenderer } from './site-renderer.ts';
 import { loadAstroRenderer, type AstroRenderer } from './astro-renderer.ts';
 
@@ -31,14 +32,21 @@ export interface SiteWorld {
   siteDir: string;
   readPage(slug: string, path?: string): Promise<string>;
   setStatus(serviceId: string, status: string): Promise<void>;
+  /** Sets a service's status in any org, as a fresh admin of it. */
+  setStatusIn(orgId: string, serviceId: string, status: string): Promise<void>;
 }
 
 /**
  * A test app with the site renderer started (leader, fed by the app's realtime reader), an org with
  * an admin, two public services and a private one, and a second org to prove isolation.
  */
-export async function createSiteWorld(envOverrides: Record<string, string> = {}): Promise<SiteWorld> {
+export async function createSiteWorld(
+  envOverrides: Record<string, string> = {},
+  { demo = false }: { demo?: boolean } = {},
+): Promise<SiteWorld> {
   const t = await createTestContext(envOverrides);
+  // The demo org loads only into an empty database, so it comes first.
+  if (demo) await seedDemo(t.db);
   const admin = await createUser(t.db);
   const org = await createOrg(t.db, `site-${Math.random().toString(36).slice(2, 8)}`, 'Acme Cloud');
   await addMember(t.db, org.id, admin.id, 'admin');
@@ -70,6 +78,12 @@ export async function createSiteWorld(envOverrides: Record<string, string> = {})
     other,
     siteDir,
     readPage: (slug, path = 'index.html') => readFile(join(siteDir, 'status', slug, path), 'utf8'),
+    async setStatusIn(orgId, serviceId, status) {
+      const user = await createUser(t.db);
+      await addMember(t.db, orgId, user.id, 'admin');
+      const res = await send(t, 'POST', `/api/organizations/${orgId}/services/${serviceId}/status`, await authFor(t, user), { status });
+      if (res.status !== 200) throw new Error(`set status answered ${res.status}: ${JSON.stringify(res.body)}`);
+    },
     async setStatus(serviceId, status) {
       const res = await send(t, 'POST', `/api/organizations/${org.id}/services/${serviceId}/status`, auth, { status });
       if (res.status !== 200) throw new Error(`set status answered ${res.status}: ${JSON.stringify(res.body)}`);
