@@ -8,6 +8,7 @@ import { validationError, notFound } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
+import { publicPreflight } from './routes/public/public-headers.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -28,6 +29,8 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
       'request',
     );
   });
+  // CORS preflights of public routes answer before authentication (browsers send no credentials).
+  app.options('/api/public/*', publicPreflight());
   app.use('/api/*', authenticate());
 
   for (const { access, route, handler } of routes) {

@@ -1,11 +1,11 @@
-import { serve } from '@hono/node-server';
+import { listen } from './http/listen.ts';
 import { parseEnv, EnvError } from './env.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo, demoAdmin } from './db/seed.ts';
 import { createApp } from './app.ts';
-import { systemClock } from './http/app-env.ts';
+import { systemClock, type Deps } from './http/app-env.ts';
 import { loadJwtSecret } from './auth/jwt-secret.ts';
 import { localAccessTokens } from './auth/local-jwt.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
-  const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime });
+  const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
+  const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
   maintenanceScheduler.start();
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
   const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
+  const server = listen(app, deps, { port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
     log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
     console.log(`\n  Lantern is running at http://localhost:${info.port}`);
     console.log(`  Database: ${db.kind === 'pglite' ? `embedded (${env.DATA_DIR}/db)` : 'PostgreSQL server'}`);

@@ -1,12 +1,12 @@
 // One API process for the multi-process stream tests and the fan-out benchmark: the real app with
 // realtime on DATABASE_URL (already migrated), listening on 127.0.0.1:PORT (0: any); prints
 // `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET).
-import { serve } from '@hono/node-server';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
+import { listen } from '../src/http/listen.ts';
 import { parseEnv } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { openPostgres } from '../src/db/postgres.ts';
@@ -27,7 +27,7 @@ const realtime = createRealtime({ db, log });
 await realtime.start();
 const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
 const app = createApp(deps);
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });
 process.on('message', (message) => {

@@ -3,14 +3,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { App } from '../src/app.ts';
+import type { Deps } from '../src/http/app-env.ts';
+import { listen } from '../src/http/listen.ts';
 import type { Database } from '../src/db/types.ts';
 import { asSystem } from '../src/db/doors.ts';
 import { appendEvent } from '../src/db/events.ts';
 
-/** The app on a real port (streams write to the Node response, which `app.request()` does not have). */
-export async function serveApp(app: App): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+/**
+ * The app on a real port (streams write to the Node response, which `app.request()` does not have).
+ * With `deps`, through the production listener (http/listen.ts: the public fast lane, then Hono).
+ */
+export async function serveApp(app: App, deps?: Deps): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
+    const s: Server = deps
+      ? listen(app, deps, { port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+      : (serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)) as Server);
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -57,6 +57,12 @@ export class SnapshotCache {
     return pending as Promise<T | null>;
   }
 
+  /** The cached value of `key` when fresh, without building (the synchronous fast path of warm reads). */
+  peek<T extends Versioned>(key: string): T | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.expiresAt > this.#now() ? (hit.value as T) : undefined;
+  }
+
   /** An event of `orgId` committed at `seq`: everything cached of that org is out of date. */
   invalidate(orgId: string, seq: number): void {
     if (seq > (this.#newestSeq.get(orgId) ?? 0)) this.#newestSeq.set(orgId, seq);

@@ -6,6 +6,8 @@ import { loadPublicLogo, loadPublicPage, type PublicLogo, type PublicPage } from
 /** The public snapshots of one process, fed by event notifications. */
 export interface PublicSnapshots {
   page(slug: string): Promise<PublicPage | null>;
+  /** The cached page when warm, else undefined (the caller then goes through `page`). */
+  cachedPage(slug: string): PublicPage | undefined;
   logo(slug: string): Promise<PublicLogo | null>;
   readonly cache: SnapshotCache;
 }
@@ -51,6 +53,7 @@ export function publicSnapshots(deps: Deps): PublicSnapshots {
       listening
         ? cache.get(`page:${slug}`, () => loadPublicPage(db, slug, baseUrl))
         : loadPublicPage(db, slug, baseUrl),
+    cachedPage: (slug) => (listening ? cache.peek<PublicPage>(`page:${slug}`) : undefined),
     logo: (slug) => (listening ? cache.get(`logo:${slug}`, () => loadPublicLogo(db, slug)) : loadPublicLogo(db, slug)),
   };
   perDatabase.set(db, snapshots);

@@ -9,6 +9,8 @@ export interface OpenStreamOptions {
   topic: string;
   headers?: Record<string, string>;
   retryMs: number;
+  /** Frees the stream's admission slot (per-IP and per-process counts) when the stream ends. */
+  release?: () => void;
   /** Sets the stream up before events flow (expiry timers, access re-checks). */
   prepare?: (sub: Subscriber) => void;
   /** Writes what the client missed (replay or snapshot); resolves to the seq it reaches. */
@@ -25,10 +27,21 @@ export interface OpenStreamOptions {
  * event committed meanwhile is either in the replay or held and sent after it — never lost; held
  * events at or below the replayed seq are skipped, so none arrives twice.
  */
-export async function openStream({ hub, res, topic, headers = {}, retryMs, prepare, replay, onLive, onError }: OpenStreamOptions): Promise<void> {
-  res.writeHead(200, { ...streamHeaders, ...headers });
-  res.write(sseRetry(retryMs));
-  const sub = hub.subscribe(topic, res, -1);
+export async function openStream({ hub, res, topic, headers = {}, retryMs, release, prepare, replay, onLive, onError }: OpenStreamOptions): Promise<void> {
+  let sub: Subscriber;
+  try {
+    res.writeHead(200, { ...streamHeaders, ...headers });
+    res.write(sseRetry(retryMs));
+    sub = hub.subscribe(topic, res, -1);
+  } catch (error) {
+    release?.();
+    throw error;
+  }
+  // After subscribe: a response that is already closed has released the subscriber, so release now.
+  if (release) {
+    if (sub.closed) release();
+    else sub.cleanups.push(release);
+  }
   prepare?.(sub);
   try {
     const seq = await replay((frame) => sub.write(Buffer.from(frame)));

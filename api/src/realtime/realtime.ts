@@ -4,6 +4,7 @@ import { Hub, type HubOptions, type HubStats } from './hub.ts';
 import { EventReader, type ReadEvent } from './event-reader.ts';
 import { orgEventFrame, publicEventFrames } from './frames.ts';
 import { orgTopic, publicTopic, topicOrg } from './topics.ts';
+import { StreamAdmission } from './stream-admission.ts';
 
 export interface RealtimeOptions extends HubOptions {
   db: Database;
@@ -64,9 +65,13 @@ export function createRealtime(options: RealtimeOptions) {
     ...(options.maxBackoffMs !== undefined ? { maxBackoffMs: options.maxBackoffMs } : {}),
   });
 
+  const admission = new StreamAdmission();
+
   return {
     hub,
     reader,
+    /** Per-IP and per-process stream caps (STREAMS_PER_IP, STREAMS_PER_PROCESS). */
+    admission,
     retryMs,
     replayMaxEvents,
     replayMaxAgeS,
@@ -83,8 +88,14 @@ export function createRealtime(options: RealtimeOptions) {
       return () => notifyHooks.delete(hook);
     },
     /** Counts for metrics and leak tests. */
-    stats(): HubStats & { followedOrgs: number; reconnects: number } {
-      return { ...hub.stats(), followedOrgs: reader.followed, reconnects: reader.reconnects };
+    stats(): HubStats & { followedOrgs: number; reconnects: number; admitted: number; clientIps: number } {
+      return {
+        ...hub.stats(),
+        followedOrgs: reader.followed,
+        reconnects: reader.reconnects,
+        admitted: admission.open,
+        clientIps: admission.clients,
+      };
     },
   };
 }

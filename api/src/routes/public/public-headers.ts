@@ -9,12 +9,34 @@ import type { CachedBody } from '../../public-snapshot/load.ts';
  */
 export function publicHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'ETag, Location, X-Request-Id');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    c.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of publicHeaderList) c.header(name, value);
     await next();
   };
+}
+
+/** The headers of every public answer (the Hono routes and the server's fast lane send the same). */
+export const publicHeaderEntries: Readonly<Record<string, string>> = Object.freeze({
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Location, X-Request-Id',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+});
+const publicHeaderList = Object.entries(publicHeaderEntries);
+
+/**
+ * The answer to a CORS preflight on a public route: what a cross-origin page may send (GET and HEAD,
+ * and the headers a resuming stream or a revalidating fetch sets), cached by the browser for a day.
+ */
+export const preflightHeaderEntries: Readonly<Record<string, string>> = Object.freeze({
+  ...publicHeaderEntries,
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'Last-Event-ID, If-None-Match, Cache-Control',
+  'Access-Control-Max-Age': '86400',
+});
+
+/** OPTIONS on any public route (the stream included): 204 with the preflight headers. */
+export function publicPreflight(): MiddlewareHandler<AppEnv> {
+  return async (c) => c.body(null, 204, { ...preflightHeaderEntries });
 }
 
 /** Short enough that a change shows within seconds; revalidation is a cheap 304. */
@@ -28,6 +50,23 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
 }
 
+/** A cached answer as status, headers and body (null: 304), for the Hono routes and the fast lane alike. */
+export function cachedAnswer(
+  cached: CachedBody,
+  contentType: string,
+  ifNoneMatch: string | undefined,
+  cacheControl = publicCacheControl,
+): { status: 200 | 304; headers: Record<string, string>; body: Uint8Array | null } {
+  if (etagMatches(ifNoneMatch, cached.etag)) {
+    return { status: 304, headers: { ETag: cached.etag, 'Cache-Control': cacheControl }, body: null };
+  }
+  return {
+    status: 200,
+    headers: { ETag: cached.etag, 'Cache-Control': cacheControl, 'Content-Type': contentType },
+    body: cached.body,
+  };
+}
+
 /** Answers cached bytes with their ETag, or 304 when the client already has them. */
 export function sendCached(
   c: Context<AppEnv>,
@@ -35,8 +74,7 @@ export function sendCached(
   contentType: string,
   cacheControl = publicCacheControl,
 ): Response {
-  c.header('ETag', cached.etag);
-  c.header('Cache-Control', cacheControl);
-  if (etagMatches(c.req.header('If-None-Match'), cached.etag)) return c.body(null, 304);
-  return c.body(cached.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': contentType });
+  const answer = cachedAnswer(cached, contentType, c.req.header('If-None-Match'), cacheControl);
+  if (!answer.body) return c.body(null, 304, answer.headers);
+  return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, answer.headers);
 }

@@ -34,15 +34,17 @@ export const getOrgStream = defineRoute(
   async (c) => {
     const { log } = c.get('deps');
     const { orgId } = c.get('org');
-    const { realtime, res } = streamContext(c);
     const after = lastEventId(c);
     const expiresAt = tokenExpiry(c.req.header('Authorization'));
+    // Last before openStream, which takes over the admission slot (nothing can throw in between).
+    const { realtime, res, release } = streamContext(c);
     await openStream({
       hub: realtime.hub,
       res,
       topic: orgTopic(orgId),
       headers: { 'X-Request-Id': c.get('requestId') },
       retryMs: realtime.retryMs,
+      release,
       prepare: (sub) => {
         // Membership is re-read on access-changing events and on every heartbeat.
         sub.recheck = async () => {

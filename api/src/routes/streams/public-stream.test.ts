@@ -11,7 +11,7 @@ const readers: SseReader[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext({}, { replayMaxEvents: 5 });
-  server = await serveApp(ctx.app);
+  server = await serveApp(ctx.app, ctx.deps);
 });
 afterAll(async () => {
   for (const reader of readers) reader.close();
@@ -41,10 +41,43 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
     expect(snapshot!.event).toBe('snapshot');
     expect(snapshot!.id).toBe('2');
     expect(snapshot!.data.seq).toBe(2);
-    expect(snapshot!.data.indicator).toBe('none');
+    expect(snapshot!.data.status).toEqual({ indicator: 'none', description: 'All Systems Operational' });
     const ids = (snapshot!.data.services as { id: string }[]).map((s) => s.id);
     expect(ids).toEqual([pub.id]);
     expect(JSON.stringify(snapshot!.data)).not.toContain(priv.id);
+  });
+
+  it('sends as its snapshot exactly the public JSON of GET /api/public/status/:slug, at the same seq', async () => {
+    const org = await createOrg(ctx.db);
+    const svc = await createService(ctx.db, org.id, { name: 'Public' });
+    await createService(ctx.db, org.id, { name: 'Private', isPublic: false });
+    await asSystem(ctx.db, 'test', async (tx) => {
+      const [incident] = await tx.query<{ id: string }>(
+        `insert into public.incidents (org_id, title, status, impact) values ($1, 'Slow', 'investigating', 'minor') returning id`,
+        [org.id],
+      );
+      await tx.query(`insert into public.incident_services (incident_id, service_id, org_id, status) values ($1, $2, $3, 'degraded_performance')`, [
+        incident!.id,
+        svc.id,
+        org.id,
+      ]);
+      await tx.query(`insert into public.incident_updates (incident_id, org_id, status, message) values ($1, $2, 'investigating', 'Looking')`, [
+        incident!.id,
+        org.id,
+      ]);
+      await appendEvent(tx, org.id, 'incident.created', { id: incident!.id });
+    });
+    const page = (await (await fetch(`${server.url}/api/public/status/${org.slug}`)).json()) as { data: Record<string, unknown> };
+    const reader = await connect(org.slug);
+    const [snapshot] = await reader.until((events) => events.length >= 1);
+    expect(snapshot!.data).toEqual(page.data);
+    expect(snapshot!.id).toBe(String(page.data.seq));
+    expect((page.data.incidents as unknown[]).length).toBe(1);
+    // The stream continues exactly after that seq.
+    const next = await updateService(ctx.db, org.id, svc.id, { status: 'major_outage' });
+    const events = await reader.until((e) => e.length === 2);
+    expect(events[1]).toMatchObject({ id: String(next), event: 'service' });
+    expect(next).toBe(Number(page.data.seq) + 1);
   });
 
   it('sends public changes with the new indicator, never private ones, and visibility flips both ways', async () => {

@@ -3,6 +3,8 @@ import type { ServerResponse } from 'node:http';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { Realtime } from '../../realtime/realtime.ts';
 import { AppError } from '../../errors.ts';
+import { clientIp } from '../../http/client-ip.ts';
+import type { StreamRefusal } from '../../realtime/stream-admission.ts';
 
 /** The header stream ids are resumed with (the stream client sends the query form: no CORS preflight). */
 export const lastEventIdQuery = 'lastEventId';
@@ -12,20 +14,37 @@ export const lastEventIdQuery = 'lastEventId';
  * a seq (garbage, negative, absurdly long) counts as "nothing", which earns a snapshot.
  */
 export function lastEventId(c: Context<AppEnv>): number | null {
-  const raw = c.req.header('Last-Event-ID') ?? c.req.query(lastEventIdQuery);
+  return parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query(lastEventIdQuery));
+}
+
+/** The seq in a raw Last-Event-ID value, or null (see lastEventId). */
+export function parseLastEventId(raw: string | undefined | null): number | null {
   if (!raw || !/^\d{1,15}$/.test(raw.trim())) return null;
   return Number(raw.trim());
 }
 
-/** What a stream handler needs: the realtime hub and the raw Node response it writes to. */
-export function streamContext(c: Context<AppEnv>): { realtime: Realtime; res: ServerResponse } {
+/** The error a refused stream answers: 429 for one client's cap, 503 for the process's. */
+export function streamRefused(reason: StreamRefusal): AppError {
+  return reason === 'per_ip'
+    ? new AppError('rate_limited', 'Too many open streams from this client', { headers: { 'Retry-After': '10' } })
+    : new AppError('unavailable', 'Too many open streams on this server', { headers: { 'Retry-After': '5' } });
+}
+
+/**
+ * What a stream handler needs: the realtime hub, the raw Node response it writes to, and the
+ * admission slot of this stream (per client IP under TRUST_PROXY, and per process), which the
+ * handler hands to openStream so it is freed when the response closes.
+ */
+export function streamContext(c: Context<AppEnv>): { realtime: Realtime; res: ServerResponse; release: () => void } {
   const { realtime, env } = c.get('deps');
   const res = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (!realtime || !res) throw new AppError('unavailable', 'Streams need the Node server with realtime enabled');
-  if (realtime.hub.stats().streamsOpen >= env.STREAMS_PER_PROCESS) {
-    throw new AppError('unavailable', 'Too many open streams on this server', { headers: { 'Retry-After': '5' } });
-  }
-  return { realtime, res };
+  const admitted = realtime.admission.admit(clientIp(c, env.TRUST_PROXY), {
+    perIp: env.STREAMS_PER_IP,
+    perProcess: env.STREAMS_PER_PROCESS,
+  });
+  if (typeof admitted === 'string') throw streamRefused(admitted);
+  return { realtime, res, release: admitted };
 }
 
 /** Tells @hono/node-server the answer was written straight to the Node response. */
