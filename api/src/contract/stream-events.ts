@@ -1,7 +1,9 @@
 import type { OverallIndicator, ServiceStatus, IncidentStatus, IncidentImpact, HoldStatus, MaintenanceStatus } from './status.ts';
+import type { PublicStatus } from './public-status.ts';
 
 // The wire contract of the SSE streams. Types only (zero runtime): the widget imports this file.
-// Every event's SSE `id:` is the org's seq.
+// Every event's SSE `id:` is the org's seq. The `snapshot` event is the public snapshot
+// (public-status.ts); the change events carry each entity as the public view records it (below).
 
 /** A public service as the public snapshot and stream show it. */
 export interface PublicService {
@@ -81,8 +83,12 @@ interface WithIndicator {
 
 /** The data of each event of `GET /api/public/status/:orgSlug/stream`, by SSE event name. */
 export interface PublicStreamEventMap {
-  /** The whole public state (the public snapshot's shape) at `seq`: first event, and after a gap. */
-  snapshot: { seq: number; organization: PublicOrganization; services: PublicService[]; incidents: PublicIncident[]; maintenances: PublicMaintenance[]; groups: PublicGroup[]; [field: string]: unknown };
+  /**
+   * The whole public state at `seq` — exactly the `data` of `GET /api/public/status/:orgSlug` (its
+   * `status.indicator` is the overall indicator) — first on connect, and after a resume that fell
+   * outside the replay window. The events that follow continue right after its `seq`.
+   */
+  snapshot: PublicStatus;
   service: ({ service: PublicService } | Deleted) & WithIndicator;
   incident: ({ incident: PublicIncident } | Deleted) & WithIndicator;
   maintenance: ({ maintenance: PublicMaintenance } | Deleted) & WithIndicator;

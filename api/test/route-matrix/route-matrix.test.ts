@@ -3,7 +3,7 @@ import { routeTable } from '../../src/routes/index.ts';
 import { createTestContext, type TestContext } from '../test-app.ts';
 import { allCallers, authorizationFor, expectedStatus } from './callers.ts';
 import { rowFiles } from './rows/index.ts';
-import { sendMatrixRequest } from './send.ts';
+import { closeMatrixServers, sendMatrixRequest } from './send.ts';
 import { snapshotOrg } from './snapshot.ts';
 import type { CallerName, MatrixRow } from './types.ts';
 import { createMatrixWorld, type MatrixWorld } from './world.ts';
@@ -47,7 +47,10 @@ describe('route × caller matrix', () => {
   beforeAll(async () => {
     t = await createTestContext();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await closeMatrixServers();
+    await t.close();
+  });
 
   for (const { route } of routeTable) {
     const key = routeKey(route.method, route.path);

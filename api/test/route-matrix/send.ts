@@ -1,3 +1,4 @@
+import { serveApp } from '../streams.ts';
 import type { TestContext } from '../test-app.ts';
 import type { MatrixRequest } from './types.ts';
 
@@ -10,7 +11,31 @@ export function fillPath(pattern: string, params: Record<string, string> = {}): 
   });
 }
 
-/** Sends one matrix request through app.request (no port). */
+const servers = new WeakMap<TestContext, Promise<Awaited<ReturnType<typeof serveApp>>>>();
+const open = new Set<Promise<Awaited<ReturnType<typeof serveApp>>>>();
+
+/** The context's app on a real port through the production listener (started on first use). */
+function serverFor(t: TestContext): Promise<Awaited<ReturnType<typeof serveApp>>> {
+  let server = servers.get(t);
+  if (!server) {
+    server = serveApp(t.app, t.deps);
+    servers.set(t, server);
+    open.add(server);
+  }
+  return server;
+}
+
+/** Closes the servers event-stream cases started (call before the context closes). */
+export async function closeMatrixServers(): Promise<void> {
+  const started = [...open];
+  open.clear();
+  for (const server of started) await (await server).close();
+}
+
+/**
+ * Sends one matrix request through app.request (no port); an event stream (a path ending in
+ * `/stream`) through a real server instead, since streams write to the Node response.
+ */
 export function sendMatrixRequest(
   t: TestContext,
   method: string,
@@ -25,7 +50,8 @@ export function sendMatrixRequest(
     body = JSON.stringify(request.json);
     headers['Content-Type'] ??= 'application/json';
   }
-  return Promise.resolve(
-    t.app.request(`${fillPath(pattern, request.params)}${query}`, { method: method.toUpperCase(), headers, body }),
-  );
+  const path = `${fillPath(pattern, request.params)}${query}`;
+  const init = { method: method.toUpperCase(), headers, body, redirect: 'manual' as const };
+  if (pattern.endsWith('/stream')) return serverFor(t).then((server) => fetch(`${server.url}${path}`, init));
+  return Promise.resolve(t.app.request(path, init));
 }

@@ -10,6 +10,7 @@ import { invitationRows } from './invitations.ts';
 import { apiKeyRows } from './api-keys.ts';
 import { eventRows } from './events.ts';
 import { publicRows } from './public.ts';
+import { streamRows } from './streams.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -24,4 +25,5 @@ export const rowFiles: Record<string, MatrixRows> = {
   'api-keys': apiKeyRows,
   events: eventRows,
   public: publicRows,
+  streams: streamRows,
 };
