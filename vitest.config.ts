@@ -13,17 +13,22 @@ export default defineConfig({
       // The static site's helpers (no database): time formatting, uptime bars, labels.
       { test: { name: 'site', root: './site', include: ['src/**/*.test.ts'] } },
       ...databases.map((db) => ({
-      test: {
-        name: `api:${db}`,
-        root: './api',
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../database/tests/**/*.test.ts', '../widget/src/stream-client.test.ts'],
-        exclude: db === 'postgres' ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
-        globalSetup: ['./test/global-setup.ts'],
-        env: { TEST_DB: db },
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
-      },
-    })),
+        test: {
+          name: `api:${db}`,
+          root: './api',
+          include: [
+            'src/**/*.test.ts',
+            'test/**/*.test.ts',
+            '../database/tests/**/*.test.ts',
+            '../widget/src/stream-client.test.ts',
+          ],
+          exclude: db === 'postgres' ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
+          globalSetup: ['./test/global-setup.ts'],
+          env: { TEST_DB: db },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
     ],
   },
 });

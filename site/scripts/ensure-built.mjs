@@ -9,7 +9,16 @@ const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(siteDir, 'dist', '.built');
 // Inside .astro/ (git-ignored, Astro's own cache folder).
 const lockDir = join(siteDir, '.astro', 'build-lock');
-const sources = ['src', 'public', 'adapter', 'scripts', 'astro.config.mjs', 'package.json', '../widget/src/stream-client.ts', '../api/src/site/site-data.ts'];
+const sources = [
+  'src',
+  'public',
+  'adapter',
+  'scripts',
+  'astro.config.mjs',
+  'package.json',
+  '../widget/src/stream-client.ts',
+  '../api/src/site/site-data.ts',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

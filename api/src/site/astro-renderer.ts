@@ -24,7 +24,9 @@ type RenderPage = (url: string, locals: SiteLocals) => Promise<Response>;
  * Loads the site's server build (built once; see site/adapter). With `ensureBuilt`, builds it first
  * when site/dist is missing or older than the sources: a fresh clone works without a manual step.
  */
-export async function loadAstroRenderer({ ensureBuilt = true }: { ensureBuilt?: boolean } = {}): Promise<AstroRenderer> {
+export async function loadAstroRenderer({
+  ensureBuilt = true,
+}: { ensureBuilt?: boolean } = {}): Promise<AstroRenderer> {
   if (ensureBuilt) {
     const builder = (await import(pathToFileURL(`${siteDir}scripts/ensure-built.mjs`).href)) as {
       ensureSiteBuilt(options: { quiet: boolean }): boolean;

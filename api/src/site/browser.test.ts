@@ -11,21 +11,25 @@ import { closeSiteWorld, createSiteWorld, type SiteWorld } from './test-kit.ts';
 const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
 // docs/screenshots/ is refreshed on purpose (UPDATE_SCREENSHOTS=1); ordinary runs keep the tree clean.
 const screenshotsDir = fileURLToPath(
-  new URL(process.env.UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../.tmp/screenshots/', import.meta.url),
+  new URL(
+    process.env.UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../.tmp/screenshots/',
+    import.meta.url,
+  ),
 );
 const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 // The functions below run in the page; the API project is typed without the DOM library.
 type Style = { borderTopWidth: string };
-const borderTop = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle(el).borderTopWidth;
+const borderTop = (el: unknown) =>
+  (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle(el).borderTopWidth;
 const fitsScreen = () => {
   const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
   return w.document.documentElement.scrollWidth <= w.innerWidth;
 };
 const statusTextIs = ([id, text]: [string, string]) =>
-  (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector(
-    `[data-service-id="${id}"] [data-status-text]`,
-  )?.textContent === text;
+  (
+    globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
+  ).document.querySelector(`[data-service-id="${id}"] [data-status-text]`)?.textContent === text;
 
 interface AxeViolation {
   id: string;
@@ -37,7 +41,9 @@ interface AxeViolation {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run();
+    const result = await (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run();
     return result.violations;
   });
   return violations
@@ -59,9 +65,14 @@ describe('the status page in Chromium', () => {
     api = await serveApp(world.t.app);
     // The pages' live module connects to the API at PUBLIC_BASE_URL (another origin than the folder's).
     world.t.env.PUBLIC_BASE_URL = api.url;
-    const [org] = await asSystem(world.t.db, 'test', (tx) => tx.query<{ id: string }>(`select id from public.organizations where slug = 'demo'`));
+    const [org] = await asSystem(world.t.db, 'test', (tx) =>
+      tx.query<{ id: string }>(`select id from public.organizations where slug = 'demo'`),
+    );
     const services = await asSystem(world.t.db, 'test', (tx) =>
-      tx.query<{ id: string; slug: string }>(`select id, slug from public.services where org_id = $1 and is_public order by position, name`, [org!.id]),
+      tx.query<{ id: string; slug: string }>(
+        `select id, slug from public.services where org_id = $1 and is_public order by position, name`,
+        [org!.id],
+      ),
     );
     demo = { id: org!.id, services };
     await world.renderer.renderOrg(demo.id);
@@ -100,7 +111,9 @@ describe('the status page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Demo Cloud status');
     // The stylesheet applied: the header carries the brand colour as its top border.
     expect(await page.locator('.site-header').evaluate(borderTop)).toBe('4px');
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
     for (const href of new Set(hrefs)) {
       if (href.includes('#')) continue;
       const res = await page.request.get(href);

@@ -21,7 +21,11 @@ export class CoalescingQueue {
   private runs = 0;
   private failures = 0;
 
-  constructor(options: { job: (key: string) => Promise<void>; concurrency?: number; onError: (key: string, error: unknown) => void }) {
+  constructor(options: {
+    job: (key: string) => Promise<void>;
+    concurrency?: number;
+    onError: (key: string, error: unknown) => void;
+  }) {
     this.job = options.job;
     this.concurrency = options.concurrency ?? 4;
     this.onError = options.onError;

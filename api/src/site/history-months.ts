@@ -23,7 +23,10 @@ export function historyMonthsOf(
   const monthOf = (iso: string) => localDate(new Date(iso), timeZone).slice(0, 7);
   const current = monthOf(now.toISOString());
   const maintenances = history.maintenances.filter((m) => m.status !== 'scheduled');
-  const months = [...history.incidents.map((i) => monthOf(i.started_at)), ...maintenances.map((m) => monthOf(m.starts_at))];
+  const months = [
+    ...history.incidents.map((i) => monthOf(i.started_at)),
+    ...maintenances.map((m) => monthOf(m.starts_at)),
+  ];
   const oldest = months.reduce((min, m) => (m < min ? m : min), current);
   const result: HistoryMonth[] = [];
   for (let month = current; result.length < monthsPerPage || month >= oldest; month = previousMonth(month)) {

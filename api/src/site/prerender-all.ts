@@ -16,7 +16,10 @@ export interface PrerenderSummary {
  */
 export async function prerenderAll(
   renderer: Pick<SiteRenderer, 'listOrgs' | 'renderOrg' | 'writeNotFoundPage'>,
-  { concurrency = 4, onProgress = () => {} }: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+  {
+    concurrency = 4,
+    onProgress = () => {},
+  }: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<PrerenderSummary> {
   const started = performance.now();
   await renderer.writeNotFoundPage();

@@ -51,7 +51,9 @@ export async function renderOrgFiles(
         page: { kind: 'history', page: n, pages: pages.length, months: slice },
         root: n === 1 ? '../' : '../../',
       };
-      return page(renderer, n === 1 ? `${base}history/` : `${base}history/${n}/`, locals).then((html) => [n, html] as const);
+      return page(renderer, n === 1 ? `${base}history/` : `${base}history/${n}/`, locals).then(
+        (html) => [n, html] as const,
+      );
     }),
   );
   for (const [n, html] of rendered) files.set(n === 1 ? 'history/index.html' : `history/${n}/index.html`, html);
@@ -73,7 +75,8 @@ export async function renderOrgFiles(
   files.set('feed.rss', rssFeed(data, pageUrl));
   files.set('badge.svg', overallBadge(snapshot.status.indicator));
   for (const service of snapshot.services) {
-    if (safeSegment.test(service.slug)) files.set(`services/${service.slug}/badge.svg`, serviceBadgeSvg(service.name, service.status));
+    if (safeSegment.test(service.slug))
+      files.set(`services/${service.slug}/badge.svg`, serviceBadgeSvg(service.name, service.status));
   }
   // Our snapshot, with the logo pointing at the folder's own copy.
   const organization = { ...snapshot.organization, logo_url: data.logoFile };

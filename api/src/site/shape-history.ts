@@ -26,7 +26,11 @@ export function shapePublicHistory(
       resolved_at: i.resolved_at === null ? null : iso(i.resolved_at),
       created_at: iso(i.created_at),
       updated_at: iso(i.updated_at),
-      services: i.services.map((x) => ({ service_id: x.service_id, name: names.get(x.service_id) ?? '', status: x.status })),
+      services: i.services.map((x) => ({
+        service_id: x.service_id,
+        name: names.get(x.service_id) ?? '',
+        status: x.status,
+      })),
       updates: i.updates.map((u) => ({ ...u, created_at: iso(u.created_at), updated_at: iso(u.updated_at) })),
     })),
     maintenances: raw.maintenances.map((m) => ({

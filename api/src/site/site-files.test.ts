@@ -18,10 +18,56 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Statuspage's public API v2 (developer.statuspage.io, "Status API"): the documented fields and values.
 const pageKeys = ['id', 'name', 'url', 'time_zone', 'updated_at'];
-const componentKeys = ['id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date', 'group_id', 'page_id', 'group', 'only_show_if_degraded'];
-const componentStatuses = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'];
-const incidentKeys = ['id', 'name', 'status', 'created_at', 'updated_at', 'monitoring_at', 'resolved_at', 'impact', 'shortlink', 'started_at', 'page_id', 'incident_updates', 'components'];
-const updateKeys = ['id', 'status', 'body', 'incident_id', 'created_at', 'updated_at', 'display_at', 'affected_components', 'deliver_notifications', 'custom_tweet', 'tweet_id'];
+const componentKeys = [
+  'id',
+  'name',
+  'status',
+  'created_at',
+  'updated_at',
+  'position',
+  'description',
+  'showcase',
+  'start_date',
+  'group_id',
+  'page_id',
+  'group',
+  'only_show_if_degraded',
+];
+const componentStatuses = [
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+];
+const incidentKeys = [
+  'id',
+  'name',
+  'status',
+  'created_at',
+  'updated_at',
+  'monitoring_at',
+  'resolved_at',
+  'impact',
+  'shortlink',
+  'started_at',
+  'page_id',
+  'incident_updates',
+  'components',
+];
+const updateKeys = [
+  'id',
+  'status',
+  'body',
+  'incident_id',
+  'created_at',
+  'updated_at',
+  'display_at',
+  'affected_components',
+  'deliver_notifications',
+  'custom_tweet',
+  'tweet_id',
+];
 
 function expectPage(page: any, orgId: string) {
   expect(Object.keys(page).sort()).toEqual([...pageKeys].sort());
@@ -135,7 +181,9 @@ describe('site files: feeds, badges, JSON', () => {
     expectPage(summary.page, orgId);
     expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
     summary.components.forEach(expectComponent);
-    summary.incidents.forEach((i: any) => expectIncident(i, ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']));
+    summary.incidents.forEach((i: any) =>
+      expectIncident(i, ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']),
+    );
 
     const status = JSON.parse(await read('api/v2/status.json'));
     expect(Object.keys(status).sort()).toEqual(['page', 'status']);
@@ -155,7 +203,11 @@ describe('site files: feeds, badges, JSON', () => {
       expect(file.incidents[0].components.map((c: any) => c.name)).toEqual(['API']);
     }
 
-    for (const [path, count] of [['scheduled-maintenances.json', 1], ['scheduled-maintenances/upcoming.json', 1], ['scheduled-maintenances/active.json', 0]] as const) {
+    for (const [path, count] of [
+      ['scheduled-maintenances.json', 1],
+      ['scheduled-maintenances/upcoming.json', 1],
+      ['scheduled-maintenances/active.json', 0],
+    ] as const) {
       const file = JSON.parse(await read(`api/v2/${path}`));
       expect(Object.keys(file).sort()).toEqual(['page', 'scheduled_maintenances']);
       expect(file.scheduled_maintenances, path).toHaveLength(count);

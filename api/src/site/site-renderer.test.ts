@@ -44,7 +44,9 @@ describe('site renderer: events to files on disk', () => {
     const statuses = ['degraded_performance', 'partial_outage'] as const;
     await Promise.all(Array.from({ length: 50 }, (_, i) => world.setStatus(world.services[1]!.id, statuses[i % 2]!)));
     await world.setStatus(world.services[1]!.id, 'operational');
-    await eventually(async () => (await world.readPage(world.org.slug)).match(/data-service-status="operational"/g)?.length === 1);
+    await eventually(
+      async () => (await world.readPage(world.org.slug)).match(/data-service-status="operational"/g)?.length === 1,
+    );
     await world.renderer.idle();
     const renders = world.renderer.stats().renders - before;
     // Coalescing: a render runs, everything arriving meanwhile is one more render.
@@ -83,7 +85,11 @@ describe('site renderer: events to files on disk', () => {
     const unknown = await app.request('/status/no-such-org/');
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Status page not found');
-    for (const bad of ['/status/../etc/passwd', `/status/${world.org.slug}/..%2f..%2fsecret`, `/status/${world.org.slug}/.hidden`]) {
+    for (const bad of [
+      '/status/../etc/passwd',
+      `/status/${world.org.slug}/..%2f..%2fsecret`,
+      `/status/${world.org.slug}/.hidden`,
+    ]) {
       expect((await app.request(bad)).status, bad).toBe(404);
     }
   });
@@ -112,7 +118,12 @@ describe('site renderer: events to files on disk', () => {
     const admin = await createUser(world.t.db);
     await addMember(world.t.db, world.other.id, admin.id, 'admin');
     const token = `Bearer ${await world.t.tokens.sign(admin.id, admin.email)}`;
-    const res = await send(world.t, 'DELETE', `/api/organizations/${world.other.id}?confirm=${world.other.slug}`, token);
+    const res = await send(
+      world.t,
+      'DELETE',
+      `/api/organizations/${world.other.id}?confirm=${world.other.slug}`,
+      token,
+    );
     expect(res.status).toBe(204);
     await world.renderer.idle();
     expect(existsSync(folder)).toBe(false);

@@ -88,7 +88,9 @@ export function createSiteRenderer(options: SiteRendererOptions) {
 
   async function publish(folder: string, slug: string): Promise<void> {
     if (!env.SITE_PUBLISH_COMMAND) return;
-    const code = await runPublishCommand(env.SITE_PUBLISH_COMMAND, folder, slug, (line) => log.info({ slug }, `publish: ${line}`));
+    const code = await runPublishCommand(env.SITE_PUBLISH_COMMAND, folder, slug, (line) =>
+      log.info({ slug }, `publish: ${line}`),
+    );
     if (code !== 0) {
       counts.publishFailures++;
       log.error({ slug, code }, 'SITE_PUBLISH_COMMAND failed');
@@ -132,13 +134,17 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     const files = await renderOrgFiles(astro, loaded.data, loaded.logo, env.PUBLIC_BASE_URL);
     const folder = join(statusDir, org.slug);
     const result = await write(orgId, folder, files);
-    const pagePaths = [...files.keys()].filter((p) => p.endsWith('index.html') && p !== 'index.html').map((p) => p.slice(0, -'index.html'.length));
+    const pagePaths = [...files.keys()]
+      .filter((p) => p.endsWith('index.html') && p !== 'index.html')
+      .map((p) => p.slice(0, -'index.html'.length));
     for (const alias of org.aliases) {
       const redirects = await renderRedirectFiles(astro, org.slug, loaded.data.snapshot.organization.name, pagePaths);
       await write(`${orgId}:${alias}`, join(statusDir, alias), redirects);
     }
     // Deleted while we rendered: the delete route already removed the folder; do not bring it back.
-    const [still] = await asSystem(db, 'site-renderer', (tx) => tx.query('select 1 from public.organizations where id = $1', [orgId]));
+    const [still] = await asSystem(db, 'site-renderer', (tx) =>
+      tx.query('select 1 from public.organizations where id = $1', [orgId]),
+    );
     if (!still) {
       slugsByOrg.set(orgId, [org.slug, ...org.aliases]);
       await forget(orgId);
@@ -156,7 +162,9 @@ export function createSiteRenderer(options: SiteRendererOptions) {
 
   /** The 404 page the API serves for unknown slugs (and a static host can use). */
   async function writeNotFoundPage(): Promise<void> {
-    const { html } = await (await getRenderer()).render('/404/', { org: null, page: { kind: 'not_found' }, root: './' });
+    const { html } = await (
+      await getRenderer()
+    ).render('/404/', { org: null, page: { kind: 'not_found' }, root: './' });
     await mkdir(env.SITE_OUT_DIR, { recursive: true });
     const tmp = join(env.SITE_OUT_DIR, `.tmp-404-${process.pid}`);
     await writeFile(tmp, html);
@@ -177,7 +185,8 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       const timeZone = orgTimeZone(org.time_zone);
       const state = await readRenderedState(join(statusDir, org.slug, 'index.html'));
       const today = localDate(now, timeZone);
-      const fresh = state && state.seq === Number(org.last_event_seq) && state.localDay === today && state.mtimeMs >= built;
+      const fresh =
+        state && state.seq === Number(org.last_event_seq) && state.localDay === today && state.mtimeMs >= built;
       if (fresh) days.set(org.id, { timeZone, day: today });
       else queue.request(org.id);
     }
@@ -207,9 +216,10 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     /** Loads the site build, subscribes to event notifications and competes for the lead. */
     async start(): Promise<void> {
       await getRenderer();
-      unsubscribe = options.realtime?.onNotify((orgId) => {
-        if (leader && !stopped) queue.request(orgId);
-      }) ?? null;
+      unsubscribe =
+        options.realtime?.onNotify((orgId) => {
+          if (leader && !stopped) queue.request(orgId);
+        }) ?? null;
       await pollLeadership();
       const poll = setInterval(() => void pollLeadership(), options.leaderPollMs ?? 5_000);
       const midnight = setInterval(() => leader && checkMidnight(), options.midnightCheckMs ?? 30_000);

@@ -81,7 +81,13 @@ export async function createSiteWorld(
     async setStatusIn(orgId, serviceId, status) {
       const user = await createUser(t.db);
       await addMember(t.db, orgId, user.id, 'admin');
-      const res = await send(t, 'POST', `/api/organizations/${orgId}/services/${serviceId}/status`, await authFor(t, user), { status });
+      const res = await send(
+        t,
+        'POST',
+        `/api/organizations/${orgId}/services/${serviceId}/status`,
+        await authFor(t, user),
+        { status },
+      );
       if (res.status !== 200) throw new Error(`set status answered ${res.status}: ${JSON.stringify(res.body)}`);
     },
     async setStatus(serviceId, status) {
@@ -92,7 +98,10 @@ export async function createSiteWorld(
 }
 
 /** Waits (bounded, polling) until `check` resolves truthy; the last error explains a timeout. */
-export async function eventually<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | false | null | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   for (;;) {
@@ -102,7 +111,8 @@ export async function eventually<T>(check: () => Promise<T | false | null | unde
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

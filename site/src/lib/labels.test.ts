@@ -11,6 +11,7 @@ describe('labels', () => {
   it('draws a different icon for every tone a service can show (status is never colour alone)', () => {
     const icons = serviceStatuses.map((s) => toneIcon[serviceTone[s]]);
     expect(new Set(icons).size).toBe(serviceStatuses.length);
-    for (const indicator of overallIndicators) expect(toneIcon[indicatorTone[indicator]]).toContain('aria-hidden="true"');
+    for (const indicator of overallIndicators)
+      expect(toneIcon[indicatorTone[indicator]]).toContain('aria-hidden="true"');
   });
 });

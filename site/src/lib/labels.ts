@@ -1,6 +1,12 @@
 // Words and icons for statuses: every status is shown as text plus an icon, never by colour alone.
 // Shared by the Astro pages and the live module, so a live patch reads exactly like a fresh render.
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus, OverallIndicator, ServiceStatus } from '../../../api/src/contract/status.ts';
+import type {
+  IncidentImpact,
+  IncidentStatus,
+  MaintenanceStatus,
+  OverallIndicator,
+  ServiceStatus,
+} from '../../../api/src/contract/status.ts';
 
 /** How a service status reads on the page. */
 export const serviceStatusLabel: Record<ServiceStatus, string> = {
@@ -60,7 +66,12 @@ export const indicatorTone: Record<OverallIndicator, Tone> = {
   maintenance: 'maintenance',
 };
 
-export const impactTone: Record<IncidentImpact, Tone> = { none: 'none', minor: 'minor', major: 'major', critical: 'critical' };
+export const impactTone: Record<IncidentImpact, Tone> = {
+  none: 'none',
+  minor: 'minor',
+  major: 'major',
+  critical: 'critical',
+};
 
 // Constant, trusted markup (no user data ever goes in here): 16px icons drawn with currentColor.
 const svg = (body: string) =>
@@ -68,10 +79,18 @@ const svg = (body: string) =>
 
 /** One distinct shape per tone, so the status reads without colour. */
 export const toneIcon: Record<Tone, string> = {
-  ok: svg('<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="#fff" stroke-width="1.8" fill="none"/>'),
+  ok: svg(
+    '<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="#fff" stroke-width="1.8" fill="none"/>',
+  ),
   minor: svg('<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M4.5 8h7" stroke="#fff" stroke-width="2"/>'),
-  major: svg('<path d="M8 1l7 13H1z" fill="currentColor"/><path d="M8 5.5v4M8 11v1.5" stroke="#fff" stroke-width="1.8"/>'),
-  critical: svg('<rect x="1" y="1" width="14" height="14" rx="3" fill="currentColor"/><path d="M5 5l6 6M11 5l-6 6" stroke="#fff" stroke-width="2"/>'),
-  maintenance: svg('<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M8 4v4.5l3 2" stroke="#fff" stroke-width="1.8" fill="none"/>'),
+  major: svg(
+    '<path d="M8 1l7 13H1z" fill="currentColor"/><path d="M8 5.5v4M8 11v1.5" stroke="#fff" stroke-width="1.8"/>',
+  ),
+  critical: svg(
+    '<rect x="1" y="1" width="14" height="14" rx="3" fill="currentColor"/><path d="M5 5l6 6M11 5l-6 6" stroke="#fff" stroke-width="2"/>',
+  ),
+  maintenance: svg(
+    '<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M8 4v4.5l3 2" stroke="#fff" stroke-width="1.8" fill="none"/>',
+  ),
   none: svg('<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>'),
 };

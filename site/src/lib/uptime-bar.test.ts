@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { UptimeReport } from '../../../api/src/uptime/uptime-days.ts';
 import { uptimeBar } from './uptime-bar.ts';
 
-const day = (date: string, status: UptimeReport['days'][number]['status'], uptime: number | null, major = 0, partial = 0) => ({
+const day = (
+  date: string,
+  status: UptimeReport['days'][number]['status'],
+  uptime: number | null,
+  major = 0,
+  partial = 0,
+) => ({
   date,
   status,
   uptime,
@@ -32,9 +38,9 @@ describe('uptimeBar', () => {
   });
 
   it('says so when every day with data was fine, or when there is no data', () => {
-    expect(uptimeBar({ uptime: 100, days: [day('2025-01-01', null, null), day('2025-01-02', 'operational', 100)] }).summary).toBe(
-      'Operational on all 1 day with data',
-    );
+    expect(
+      uptimeBar({ uptime: 100, days: [day('2025-01-01', null, null), day('2025-01-02', 'operational', 100)] }).summary,
+    ).toBe('Operational on all 1 day with data');
     const empty = uptimeBar(undefined);
     expect(empty).toEqual({ days: [], uptimeText: 'No data yet', summary: 'No data yet' });
   });

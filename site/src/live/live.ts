@@ -81,7 +81,11 @@ function removeService(id: string): void {
   document.querySelector(`[data-service-id="${CSS.escape(id)}"]`)?.remove();
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -127,7 +131,11 @@ function incidentCard(incident: PublicIncident): HTMLElement {
     const list = element('ol', 'updates');
     const item = element('li', 'update');
     const head = element('p', 'update-head');
-    head.append(element('strong', '', incidentStatusLabel[latest.status]), ' ', element('span', 'update-time', new Date(latest.created_at).toLocaleString()));
+    head.append(
+      element('strong', '', incidentStatusLabel[latest.status]),
+      ' ',
+      element('span', 'update-time', new Date(latest.created_at).toLocaleString()),
+    );
     const message = element('p', 'update-message', latest.message);
     message.dir = 'auto';
     item.append(head, message);

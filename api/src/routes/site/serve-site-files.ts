@@ -28,7 +28,8 @@ const SitePath = z.object({
   rest: z.array(z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/)).max(6),
 });
 
-const fallback404 = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Status page not found</title><h1>Status page not found</h1></html>';
+const fallback404 =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Status page not found</title><h1>Status page not found</h1></html>';
 
 async function readIfFile(path: string): Promise<Buffer | null> {
   const handle = await open(path, 'r').catch(() => null);
@@ -56,7 +57,10 @@ export function serveSiteFiles(): Handler<AppEnv> {
     const url = new URL(c.req.url);
     const segments = url.pathname.split('/').slice(2); // ['', 'status', slug, ...]
     const trailingSlash = url.pathname.endsWith('/');
-    const parsed = SitePath.safeParse({ slug: segments[0], rest: segments.slice(1).filter((s, i, all) => s !== '' || i < all.length - 1) });
+    const parsed = SitePath.safeParse({
+      slug: segments[0],
+      rest: segments.slice(1).filter((s, i, all) => s !== '' || i < all.length - 1),
+    });
     if (!parsed.success) return notFoundPage(c, siteDir);
     const { slug, rest } = parsed.data;
     const orgDir = join(siteDir, 'status', slug);

@@ -18,7 +18,9 @@ const maxItems = 50;
 /** The feeds' entries: incidents and maintenances of the history window and now, newest change first. */
 export function feedItems(data: SiteOrgData): FeedItem[] {
   const { snapshot, history } = data;
-  const incidents = new Map([...history.incidents, ...snapshot.incidents, ...snapshot.recently_resolved_incidents].map((i) => [i.id, i]));
+  const incidents = new Map(
+    [...history.incidents, ...snapshot.incidents, ...snapshot.recently_resolved_incidents].map((i) => [i.id, i]),
+  );
   const maintenances = new Map(
     [...history.maintenances, ...snapshot.active_maintenances, ...snapshot.upcoming_maintenances].map((m) => [m.id, m]),
   );
@@ -39,7 +41,10 @@ export function feedItems(data: SiteOrgData): FeedItem[] {
       path: 'history/',
       published: m.created_at,
       updated: m.updated_at,
-      summary: [`Scheduled ${m.starts_at} to ${m.ends_at}. ${m.description}`, ...m.updates.map((u) => `${u.created_at} ${u.status}: ${u.message}`)].join('\n'),
+      summary: [
+        `Scheduled ${m.starts_at} to ${m.ends_at}. ${m.description}`,
+        ...m.updates.map((u) => `${u.created_at} ${u.status}: ${u.message}`),
+      ].join('\n'),
     })),
   ];
   return items.sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, maxItems);

@@ -22,12 +22,17 @@ export function statuspageFiles(data: SiteOrgData, baseUrl: string | undefined):
   ).slice(0, latest);
   const maintenances = newestFirst(
     new Map<string, PublicMaintenance>(
-      [...history.maintenances, ...snapshot.active_maintenances, ...snapshot.upcoming_maintenances].map((m) => [m.id, m]),
+      [...history.maintenances, ...snapshot.active_maintenances, ...snapshot.upcoming_maintenances].map((m) => [
+        m.id,
+        m,
+      ]),
     ).values(),
   ).slice(0, latest);
-  const asIncidents = (list: PublicIncident[]) => toStatuspageSummary({ ...snapshot, incidents: list }, baseUrl).incidents;
+  const asIncidents = (list: PublicIncident[]) =>
+    toStatuspageSummary({ ...snapshot, incidents: list }, baseUrl).incidents;
   const asMaintenances = (list: PublicMaintenance[]) =>
-    toStatuspageSummary({ ...snapshot, active_maintenances: list, upcoming_maintenances: [] }, baseUrl).scheduled_maintenances;
+    toStatuspageSummary({ ...snapshot, active_maintenances: list, upcoming_maintenances: [] }, baseUrl)
+      .scheduled_maintenances;
   return {
     'summary.json': summary,
     'status.json': { page, status: summary.status },
@@ -35,7 +40,13 @@ export function statuspageFiles(data: SiteOrgData, baseUrl: string | undefined):
     'incidents.json': { page, incidents: asIncidents(incidents) },
     'incidents/unresolved.json': { page, incidents: asIncidents(snapshot.incidents) },
     'scheduled-maintenances.json': { page, scheduled_maintenances: asMaintenances(maintenances) },
-    'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: asMaintenances(snapshot.upcoming_maintenances) },
-    'scheduled-maintenances/active.json': { page, scheduled_maintenances: asMaintenances(snapshot.active_maintenances) },
+    'scheduled-maintenances/upcoming.json': {
+      page,
+      scheduled_maintenances: asMaintenances(snapshot.upcoming_maintenances),
+    },
+    'scheduled-maintenances/active.json': {
+      page,
+      scheduled_maintenances: asMaintenances(snapshot.active_maintenances),
+    },
   };
 }
