@@ -11,6 +11,14 @@ const pgCodes: Record<string, [ErrorCode, string]> = {
   '23503': ['conflict', 'A referenced resource does not exist'],
   '23514': ['validation_failed', 'A value is out of range'],
   '22P02': ['validation_failed', 'A value has the wrong format'],
+  // Text and jsonb refuse NUL characters (22021, 22P05) that JSON allows; other data exceptions
+  // come from values the edge let through (too long, out of range, a date Postgres cannot hold).
+  '22021': ['validation_failed', 'A text value contains a character that cannot be stored (such as NUL)'],
+  '22P05': ['validation_failed', 'A text value contains a character that cannot be stored (such as NUL)'],
+  '22001': ['validation_failed', 'A value is too long'],
+  '22003': ['validation_failed', 'A number is out of range'],
+  '22007': ['validation_failed', 'A date or time has the wrong format'],
+  '22008': ['validation_failed', 'A date or time is out of range'],
   '42501': ['forbidden', 'You do not have access to this resource'],
 };
 
@@ -23,7 +31,12 @@ export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   } else if (error instanceof HTTPException) {
     const code = (Object.entries(errorStatus).find(([, s]) => s === error.status)?.[0] ?? 'bad_request') as ErrorCode;
     appError = new AppError(code, error.message || 'Bad request');
-  } else if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && pgCodes[(error as { code: string }).code]) {
+  } else if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    pgCodes[(error as { code: string }).code]
+  ) {
     const [code, message] = pgCodes[(error as { code: string }).code]!;
     appError = new AppError(code, message);
   } else {
