@@ -3,6 +3,7 @@ import type { AppEnv, Deps } from './http/app-env.ts';
 import { requestId } from './http/request-id.ts';
 import { toErrorResponse } from './http/on-error.ts';
 import { authenticate } from './http/authenticate.ts';
+import { limitRequestBody } from './http/body-limit.ts';
 import { requireAccess } from './http/access.ts';
 import { validationError, notFound } from './errors.ts';
 import { routeTable } from './routes/index.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   });
   // CORS preflights of public routes answer before authentication (browsers send no credentials).
   app.options('/api/public/*', publicPreflight());
+  app.use('/api/*', limitRequestBody());
   app.use('/api/*', authenticate());
 
   for (const { access, route, handler } of routes) {
