@@ -11,7 +11,7 @@ let server: Awaited<ReturnType<typeof serveApp>>;
 
 beforeAll(async () => {
   ctx = await createTestContext({}, { maxBlockedMs: 1_000 });
-  server = await serveApp(ctx.app);
+  server = await serveApp(ctx.app, ctx.deps);
 });
 afterAll(async () => {
   await server.close();
@@ -53,7 +53,7 @@ describe('hub', () => {
     }
     await eventually(() => {
       const now = stats();
-      return now.streamsOpen === 0 && now.topics === 0 && now.listeners === 0 && now.timers === 0 && now.followedOrgs === 0;
+      return now.streamsOpen === 0 && now.topics === 0 && now.listeners === 0 && now.timers === 0 && now.followedOrgs === 0 && now.admitted === 0 && now.clientIps === 0;
     }, 10_000, 'hub counts back to baseline');
     // And the hub still serves.
     const reader = await openSse(`${server.url}${path}`);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   // A short heartbeat, so the access re-check on each heartbeat is observable quickly.
   ctx = await createTestContext({}, { heartbeatMs: 200 });
   world = await createTenantWorld(ctx.db);
-  server = await serveApp(ctx.app);
+  server = await serveApp(ctx.app, ctx.deps);
 });
 afterAll(async () => {
   for (const reader of readers) reader.close();
