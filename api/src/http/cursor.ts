@@ -29,8 +29,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Part checks for decodeCursor. */
 export const isUuid = (part: unknown) => typeof part === 'string' && uuidPattern.test(part);
+// Exactly what sortAt writes (4-digit years, UTC): Date.parse alone also takes "1" or year 275760,
+// which Postgres refuses (22007, 22009) — a 500 instead of this module's promised 400.
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 export const isInstant = (part: unknown) =>
-  typeof part === 'string' && part.length < 40 && !Number.isNaN(Date.parse(part));
+  typeof part === 'string' && instantPattern.test(part) && !Number.isNaN(Date.parse(part));
 export const isInt = (part: unknown) => Number.isSafeInteger(part);
 export const isText = (part: unknown) => typeof part === 'string' && part.length <= 200;
 
