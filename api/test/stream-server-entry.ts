@@ -33,7 +33,7 @@ const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (inf
 process.on('message', (message) => {
   // --expose-gc (the benchmark): measure live memory, not garbage awaiting collection.
   if (message === 'stats') (globalThis as { gc?: () => void }).gc?.();
-  if (message === 'stats') process.send?.({ stats: realtime.stats(), rss: process.memoryUsage().rss });
+  if (message === 'stats') process.send?.({ stats: realtime.stats(), rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
 });
 process.once('SIGTERM', async () => {
   server.close();

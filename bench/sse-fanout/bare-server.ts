@@ -19,5 +19,5 @@ process.on('message', (message: { type: string; data?: string }) => {
     for (const res of clients) res.write(buf);
   }
   if (message.type === 'stats') (globalThis as { gc?: () => void }).gc?.();
-  if (message.type === 'stats') process.send!({ type: 'stats', rss: process.memoryUsage().rss, clients: clients.size });
+  if (message.type === 'stats') process.send!({ type: 'stats', rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, clients: clients.size });
 });

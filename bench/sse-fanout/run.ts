@@ -38,21 +38,23 @@ function message<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
-async function rssOf(server: ChildProcess, api: boolean): Promise<number> {
-  const reply = message<{ rss: number }>(server, api ? 'api-stats' : 'stats');
+/** The server's RSS and live heap (after a full GC: --expose-gc). */
+async function memoryOf(server: ChildProcess, api: boolean): Promise<{ rss: number; heap: number }> {
+  const reply = message<{ rss: number; heap: number }>(server, api ? 'api-stats' : 'stats');
   server.send(api ? 'stats' : { type: 'stats' });
-  return (await reply).rss;
+  return await reply;
 }
 
 interface PhaseResult {
   latencies: number[];
   kbPerConn: number;
+  heapKbPerConn: number;
   missing: number;
 }
 
 /** Connects the clients, runs the rounds with `write`, and measures. */
 async function phase(name: string, server: ChildProcess, api: boolean, url: string, write: (round: number) => Promise<void>): Promise<PhaseResult> {
-  const before = await rssOf(server, api);
+  const before = await memoryOf(server, api);
   const workers = Array.from({ length: procs }, (_, i) => {
     const share = Math.floor(clients / procs) + (i < clients % procs ? 1 : 0);
     return fork(here('./client.ts'), [url, String(share)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -60,7 +62,7 @@ async function phase(name: string, server: ChildProcess, api: boolean, url: stri
   const ready = await Promise.all(workers.map((w) => message<{ ready: number; failed: number }>(w, 'ready')));
   const connected = ready.reduce((sum, r) => sum + r.ready, 0);
   console.log(`${name}: ${connected} streams open (${ready.reduce((s, r) => s + r.failed, 0)} failed)`);
-  const after = await rssOf(server, api);
+  const after = await memoryOf(server, api);
   const starts: number[] = [];
   for (let round = 0; round < rounds; round++) {
     starts.push(now());
@@ -80,7 +82,7 @@ async function phase(name: string, server: ChildProcess, api: boolean, url: stri
     if (times[round] === undefined) missing++;
     else latencies.push(times[round]! - starts[round]!);
   }
-  return { latencies, kbPerConn: (after - before) / 1024 / connected, missing };
+  return { latencies, kbPerConn: (after.rss - before.rss) / 1024 / connected, heapKbPerConn: (after.heap - before.heap) / 1024 / connected, missing };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
     const token = await localAccessTokens(new TextEncoder().encode(secret), { ttlSeconds: 3600 }).sign(userId, 'bench@example.test');
 
     const api = fork(here('../../api/test/stream-server-entry.ts'), [], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: '0', TEST_JWT_SECRET: secret, STREAMS_PER_PROCESS: '50000' },
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: '0', TEST_JWT_SECRET: secret, STREAMS_PER_PROCESS: '50000', STREAMS_PER_IP: '50000' },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       execArgv: ['--expose-gc'],
     });
@@ -130,14 +132,14 @@ async function main(): Promise<void> {
 
     const summary = (r: PhaseResult) => {
       const sorted = [...r.latencies].sort((x, y) => x - y);
-      return { p50: pct(sorted, 50), p99: pct(sorted, 99), kb: r.kbPerConn, missing: r.missing };
+      return { p50: pct(sorted, 50), p99: pct(sorted, 99), kb: r.kbPerConn, heapKb: r.heapKbPerConn, missing: r.missing };
     };
     const a = summary(apiResult);
     const b = summary(bareResult);
     const f = (n: number) => n.toFixed(1);
     console.log(`\nclients=${clients} rounds=${rounds} client processes=${procs} `);
-    console.log(`api : p50 ${f(a.p50)} ms  p99 ${f(a.p99)} ms  ${f(a.kb)} KB/conn  missing ${a.missing}`);
-    console.log(`bare: p50 ${f(b.p50)} ms  p99 ${f(b.p99)} ms  ${f(b.kb)} KB/conn  missing ${b.missing}`);
+    console.log(`api : p50 ${f(a.p50)} ms  p99 ${f(a.p99)} ms  ${f(a.kb)} KB/conn (heap ${f(a.heapKb)})  missing ${a.missing}`);
+    console.log(`bare: p50 ${f(b.p50)} ms  p99 ${f(b.p99)} ms  ${f(b.kb)} KB/conn (heap ${f(b.heapKb)})  missing ${b.missing}`);
     console.log(`ratio api/bare: p99 ${(a.p99 / b.p99).toFixed(2)}x (goal <= 1.5x), KB/conn ${(a.kb / b.kb).toFixed(2)}x (goal <= 1.3x)`);
   } finally {
     await db.close();

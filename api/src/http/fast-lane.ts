@@ -5,7 +5,7 @@ import { parseTrustProxy, resolveClientIp, type TrustProxy } from './client-ip.t
 import { publicSnapshots } from '../public-snapshot/registry.ts';
 import { cachedAnswer, publicHeaderEntries } from '../routes/public/public-headers.ts';
 import { orgSlugPattern } from '../routes/public/renamed.ts';
-import { openPublicStream, resolvePublicStream } from '../routes/streams/open-public-stream.ts';
+import { cachedPublicStreamOrg, openPublicStream, resolvePublicStream } from '../routes/streams/open-public-stream.ts';
 import { parseLastEventId } from '../routes/streams/stream-request.ts';
 
 const prefix = '/api/public/status/';
@@ -49,7 +49,7 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     const realtime = deps.realtime;
     const queryId = query?.get('lastEventId') ?? undefined;
     if (!realtime || !streamSlug.test(slug) || (queryId !== undefined && queryId.length > 32)) return next(req, res);
-    const org = await resolvePublicStream(deps.db, slug).catch(() => null);
+    const org = cachedPublicStreamOrg(deps, slug) ?? (await resolvePublicStream(deps.db, slug).catch(() => null));
     if (!org || org.slug !== slug || res.destroyed) return next(req, res);
     const ip = resolveClientIp({ socketAddress: req.socket.remoteAddress, forwardedFor: header(req, 'x-forwarded-for'), trust });
     const release = realtime.admission.admit(ip, caps);

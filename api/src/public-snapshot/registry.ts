@@ -10,6 +10,12 @@ export interface PublicSnapshots {
   cachedPage(slug: string): PublicPage | undefined;
   logo(slug: string): Promise<PublicLogo | null>;
   readonly cache: SnapshotCache;
+  /**
+   * True when the realtime reader's notifications invalidate this cache: then an org's entries are
+   * dropped before the hub receives that org's next event, so a stream registered with the hub
+   * before reading a page here misses nothing after the page's seq (see open-public-stream.ts).
+   */
+  readonly invalidatedBeforeDispatch: boolean;
 }
 
 const perDatabase = new WeakMap<Database, PublicSnapshots>();
@@ -49,6 +55,7 @@ export function publicSnapshots(deps: Deps): PublicSnapshots {
   const baseUrl = env.PUBLIC_BASE_URL;
   const snapshots: PublicSnapshots = {
     cache,
+    invalidatedBeforeDispatch: deps.realtime !== undefined,
     page: (slug) =>
       listening
         ? cache.get(`page:${slug}`, () => loadPublicPage(db, slug, baseUrl))

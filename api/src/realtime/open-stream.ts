@@ -14,7 +14,7 @@ export interface OpenStreamOptions {
   /** Sets the stream up before events flow (expiry timers, access re-checks). */
   prepare?: (sub: Subscriber) => void;
   /** Writes what the client missed (replay or snapshot); resolves to the seq it reaches. */
-  replay: (write: (frame: string) => void) => Promise<number>;
+  replay: (write: (frame: string | Buffer) => void) => Promise<number>;
   /** The stream is live from `seq` on (the reader follows the org from there). */
   onLive: (seq: number) => void;
   /** A replay that failed (database down): the stream is cut and the client retries. */
@@ -44,7 +44,7 @@ export async function openStream({ hub, res, topic, headers = {}, retryMs, relea
   }
   prepare?.(sub);
   try {
-    const seq = await replay((frame) => sub.write(Buffer.from(frame)));
+    const seq = await replay((frame) => sub.write(typeof frame === 'string' ? Buffer.from(frame) : frame));
     if (sub.closed) return;
     sub.goLive(seq);
     onLive(seq);

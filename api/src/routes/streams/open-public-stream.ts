@@ -10,6 +10,8 @@ import { sseFrame } from '../../realtime/sse.ts';
 import { publicEventFrames } from '../../realtime/frames.ts';
 import { shapePublicStatus, type RawPublicStatus } from '../../public-snapshot/shape.ts';
 import { publicHeaderEntries } from '../public/public-headers.ts';
+import { publicSnapshots } from '../../public-snapshot/registry.ts';
+import type { PublicPage } from '../../public-snapshot/load.ts';
 
 type Replay =
   | { seq: number; replayable: false; snapshot: RawPublicStatus }
@@ -27,6 +29,21 @@ export async function resolvePublicStream(db: Database, slug: string): Promise<P
     tx.query<PublicStreamOrg>('select org_id, slug from public.resolve_public_stream($1)', [slug]),
   );
   return org ?? null;
+}
+
+const frames = new WeakMap<PublicPage, Buffer>();
+
+/** The `snapshot` message of a cached page, built once per page (per org and seq). */
+function snapshotFrame(page: PublicPage): Buffer {
+  let frame = frames.get(page);
+  if (!frame) frames.set(page, (frame = Buffer.from(sseFrame('snapshot', page.snapshot, page.seq))));
+  return frame;
+}
+
+/** The org of a warm public page of `slug` (no database read), if the registry has one. */
+export function cachedPublicStreamOrg(deps: Deps, slug: string): PublicStreamOrg | null {
+  const page = publicSnapshots(deps).cachedPage(slug);
+  return page && page.slug === slug ? { org_id: page.orgId, slug: page.slug } : null;
 }
 
 export interface OpenPublicStreamOptions {
@@ -57,6 +74,17 @@ export function openPublicStream({ deps, realtime, org, res, after, requestId, r
     retryMs: realtime.retryMs,
     release,
     replay: async (write) => {
+      // A fresh connect needs only the snapshot: the public page of the snapshot registry (shared
+      // with GET, serialised once per seq for every stream). Consistent because this runs after the
+      // stream is registered with the hub, and the registry drops an org's page before the hub gets
+      // that org's next event: every event after the page's seq is either held for this stream or
+      // already made the page a newer one.
+      const snapshots = publicSnapshots(deps);
+      const page = after === null && snapshots.invalidatedBeforeDispatch ? await snapshots.page(org.slug) : null;
+      if (page && page.orgId === org.org_id) {
+        write(snapshotFrame(page));
+        return page.seq;
+      }
       const [row] = await asAnon(db, (tx) =>
         tx.query<{ replay: Replay | null }>('select public.get_public_stream_replay($1, $2, $3, $4) as replay', [
           org.slug,
