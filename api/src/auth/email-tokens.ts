@@ -20,11 +20,7 @@ export async function createEmailToken(
   purpose: EmailTokenPurpose,
   now: Date,
 ): Promise<string> {
-  await tx.query('update public.auth_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null', [
-    userId,
-    purpose,
-    now.toISOString(),
-  ]);
+  await endEmailTokens(tx, userId, purpose, now);
   const token = generateOpaqueToken();
   await tx.query(
     `insert into public.auth_tokens (user_id, purpose, token_hash, expires_at, created_at) values ($1, $2, $3, $4, $5)`,
@@ -57,4 +53,18 @@ export async function consumeEmailToken(
     [hashOpaqueToken(token), purpose, now.toISOString()],
   );
   return row?.user_id ?? null;
+}
+
+/** Ends every unused token of `purpose` of a user (a new mail, or a password change for reset links). */
+export async function endEmailTokens(
+  tx: Queryable,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<void> {
+  await tx.query('update public.auth_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null', [
+    userId,
+    purpose,
+    now.toISOString(),
+  ]);
 }

@@ -14,7 +14,7 @@ import {
   revokeFamilyOfToken,
   rotateRefreshToken,
 } from './refresh-tokens.ts';
-import { consumeEmailToken, createEmailToken } from './email-tokens.ts';
+import { consumeEmailToken, createEmailToken, endEmailTokens } from './email-tokens.ts';
 import { acceptInvitationOnSignup } from './invitation-signup.ts';
 
 interface LocalProviderOptions {
@@ -188,6 +188,8 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
           now.toISOString(),
         ]);
         await revokeAllRefreshTokens(tx, userId, now);
+        // A reset link mailed before the change must not undo it.
+        await endEmailTokens(tx, userId, 'reset_password', now);
         return newSession(tx, userId, now);
       });
       return session(started.user, started.refreshToken, now);
