@@ -21,7 +21,8 @@ describe('GET /api/organizations/:orgId/events', () => {
   let viewer: string;
   let admin: string;
   let keyId: string;
-  const list = async (query = '', token = viewer) => {
+  // As the admin: the fixture's first event (api_key.created) is admin-only (admin-only-events.test.ts).
+  const list = async (query = '', token = admin) => {
     const res = await t.app.request(`/api/organizations/${world.orgA.id}/events${query}`, {
       headers: { Authorization: `Bearer ${token}` },
     });

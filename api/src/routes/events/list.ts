@@ -23,7 +23,17 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/** GET /api/organizations/:orgId/events: the audit trail, newest first, filtered and paginated. */
+/**
+ * Event families about what only admins may read (invitations, API keys: ARCHITECTURE.md, "Who may
+ * do what"). Others (viewers, members, `read` keys) do not get them here, or the audit trail would
+ * hand them an invitee's email and the keys' names and scopes that the admin-only routes refuse.
+ */
+export const adminOnlyEventFamilies = ['invitation', 'api_key'];
+
+/**
+ * GET /api/organizations/:orgId/events: the audit trail, newest first, filtered and paginated;
+ * admin-only families for admins only.
+ */
 export const listEvents = defineRoute(
   { kind: 'org', role: 'viewer', scopes: ['read'] },
   createRoute({
@@ -37,7 +47,8 @@ export const listEvents = defineRoute(
     },
   }),
   async (c) => {
-    const { orgId } = c.get('org');
+    const { orgId, role } = c.get('org');
+    const hidden = role === 'admin' ? [] : adminOnlyEventFamilies;
     const { type, actor, from, to, limit, cursor } = c.req.valid('query');
     const before = cursor ? decodeCursor(cursor) : null;
     // `incident.*` and `incident` mean the family; a full `incident.created` means that type.
@@ -55,9 +66,10 @@ export const listEvents = defineRoute(
            and ($5::text is null or (case when $5 = 'system' then actor ->> 'type' = 'system' else actor ->> 'id' = $5 end))
            and ($6::timestamptz is null or created_at >= $6)
            and ($7::timestamptz is null or created_at < $7)
+           and split_part(type, '.', 1) <> all($9::text[])
          order by seq desc
          limit $8`,
-        [orgId, before, exact, family, actor ?? null, from ?? null, to ?? null, limit + 1],
+        [orgId, before, exact, family, actor ?? null, from ?? null, to ?? null, limit + 1, hidden],
       ),
     );
     const page = rows.slice(0, limit).map((row) => ({ ...row, seq: Number(row.seq) }));
