@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/types.ts';
 import type { MemberRole } from '../contract/roles.ts';
-import { appendEvent } from '../db/events.ts';
 import { AppError } from '../errors.ts';
 import { hashOpaqueToken, looksLikeOpaqueToken } from './opaque-token.ts';
+import { joinThroughInvitation } from './join-invitation.ts';
 
 /** A pending invitation found by its token. */
 export interface PendingInvitation {
@@ -53,53 +53,6 @@ export async function acceptInvitationOnSignup(
 ): Promise<PendingInvitation> {
   const invitation = await findPendingInvitation(tx, token, user.email, now, { lock: true });
   if (!invitation) throw invitationRequired();
-  const [member] = await tx.query<{ created_at: string | Date }>(
-    `insert into public.organization_members (org_id, user_id, role, created_at) values ($1, $2, $3, $4)
-     returning created_at`,
-    [invitation.org_id, user.id, invitation.role, now.toISOString()],
-  );
-  await tx.query('update public.invitations set accepted_at = $2, accepted_by = $3 where id = $1', [
-    invitation.id,
-    now.toISOString(),
-    user.id,
-  ]);
-  const [profile] = await tx.query<{ display_name: string | null }>(
-    'select display_name from public.profiles where user_id = $1',
-    [user.id],
-  );
-  const actor = { type: 'user', id: user.id };
-  await appendEvent(
-    tx,
-    invitation.org_id,
-    'member.added',
-    {
-      member: {
-        user_id: user.id,
-        email: user.email,
-        display_name: profile?.display_name ?? null,
-        role: invitation.role,
-        created_at: new Date(member!.created_at).toISOString(),
-      },
-    },
-    actor,
-  );
-  await appendEvent(
-    tx,
-    invitation.org_id,
-    'invitation.accepted',
-    {
-      // The same shape as the accept route's event (routes/invitations), whichever way it was accepted.
-      invitation: {
-        id: invitation.id,
-        email: invitation.email,
-        role: invitation.role,
-        state: 'accepted',
-        expires_at: new Date(invitation.expires_at).toISOString(),
-        accepted_at: now.toISOString(),
-        accepted_by: user.id,
-      },
-    },
-    actor,
-  );
+  await joinThroughInvitation(tx, invitation, user, now);
   return invitation;
 }

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asSystem } from '../../db/doors.ts';
-import { appendEvent } from '../../db/events.ts';
+import { joinThroughInvitation } from '../../auth/join-invitation.ts';
 import { AppError, conflict, notFound, unauthorized } from '../../errors.ts';
 import { hashOpaqueToken } from '../../auth/opaque-token.ts';
 import { errorResponses } from '../organizations/schema.ts';
-import { invitationColumns, invitationEventPayload, invitationState, type InvitationRow } from './invitation-row.ts';
+import { invitationColumns, invitationState, type InvitationRow } from './invitation-row.ts';
 import { InvitationTokenParams, Membership } from './schema.ts';
 
 /**
@@ -67,45 +67,7 @@ export const acceptInvitation = defineRoute(
       ]);
       if (existing.length > 0) throw conflict('You are already a member of this organization');
 
-      const [member] = await tx.query<{ created_at: string | Date }>(
-        'insert into public.organization_members (org_id, user_id, role, created_at) values ($1, $2, $3, $4) returning created_at',
-        [invitation.org_id, user.id, invitation.role, now.toISOString()],
-      );
-      const [accepted] = await tx.query<InvitationRow>(
-        `update public.invitations set accepted_at = $2, accepted_by = $3 where id = $1 returning ${invitationColumns}`,
-        [invitation.id, now.toISOString(), user.id],
-      );
-      const [profile] = await tx.query<{ display_name: string | null }>(
-        'select display_name from public.profiles where user_id = $1',
-        [user.id],
-      );
-      // The system door has no user in its claims: name the user as the actor of both events.
-      const actor = { type: 'user', id: user.id };
-      await appendEvent(
-        tx,
-        invitation.org_id,
-        'member.added',
-        {
-          member: {
-            user_id: user.id,
-            email: user.email,
-            display_name: profile?.display_name ?? null,
-            role: invitation.role,
-            created_at: new Date(member!.created_at).toISOString(),
-          },
-        },
-        actor,
-      );
-      const payload = invitationEventPayload(accepted!, now);
-      await appendEvent(
-        tx,
-        invitation.org_id,
-        'invitation.accepted',
-        {
-          invitation: { ...payload.invitation, accepted_at: now.toISOString(), accepted_by: user.id },
-        },
-        actor,
-      );
+      await joinThroughInvitation(tx, invitation, { id: user.id, email: user.email }, now);
       const [org] = await tx.query<{ slug: string; name: string }>(
         'select slug, name from public.organizations where id = $1',
         [invitation.org_id],
