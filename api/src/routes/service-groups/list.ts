@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { readServices } from '../services/access.ts';
-import { decodeCursor, encodeCursor, isInt, isText, isUuid } from '../../http/cursor.ts';
+import { pageInDisplayOrder } from '../services/display-order-page.ts';
 import { groupColumns, toGroupWire, type GroupRow } from './group-row.ts';
 import { GroupList, ListQuery, OrgParams } from './schema.ts';
 
@@ -20,19 +20,9 @@ export const listServiceGroups = defineRoute(
   async (c) => {
     const { orgId } = c.get('org');
     const { limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeCursor<[number, string, string]>(cursor, [isInt, isText, isUuid]) : null;
-    const rows = await asCaller(c, (tx) =>
-      tx.query<GroupRow>(
-        `select ${groupColumns} from public.service_groups
-         where org_id = $1 and ($2::int is null or (position, name, id) > ($2, $3::text, $4::uuid))
-         order by position, name, id
-         limit $5`,
-        [orgId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
-      ),
+    const { page, nextCursor } = await asCaller(c, (tx) =>
+      pageInDisplayOrder<GroupRow>(tx, { table: 'service_groups', columns: groupColumns, orgId, limit, cursor }),
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next = rows.length > limit && last ? encodeCursor([last.position, last.name, last.id]) : null;
-    return c.json({ data: page.map(toGroupWire), next_cursor: next }, 200);
+    return c.json({ data: page.map(toGroupWire), next_cursor: nextCursor }, 200);
   },
 );
