@@ -24,7 +24,12 @@ export const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   METRICS_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z.string().default('off'),
   STREAMS_PER_IP: z.coerce.number().int().positive().default(20),
@@ -33,11 +38,13 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_WINDOW_S: z.coerce.number().int().positive().default(300),
   WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
-  SEED_DEMO: booleanish.default(true),
+  // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's
+  // password is public, so a server database or a production start gets it only when asked.
+  SEED_DEMO: booleanish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof envSchema> & { SITE_OUT_DIR: string; DATA_DIR: string };
+export type Env = z.infer<typeof envSchema> & { SITE_OUT_DIR: string; DATA_DIR: string; SEED_DEMO: boolean };
 
 /** Thrown for a bad environment; the message names every offending variable. */
 export class EnvError extends Error {
@@ -55,8 +62,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const env = result.data;
   if (env.AUTH_PROVIDER === 'supabase' && (!env.SUPABASE_URL || !env.SUPABASE_ANON_KEY)) {
-    throw new EnvError('Invalid environment:\n  SUPABASE_URL: AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY');
+    throw new EnvError(
+      'Invalid environment:\n  SUPABASE_URL: AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY',
+    );
   }
   const dataDir = resolve(env.DATA_DIR);
-  return { ...env, DATA_DIR: dataDir, SITE_OUT_DIR: resolve(env.SITE_OUT_DIR ?? `${dataDir}/site`) };
+  const seedDemo = env.SEED_DEMO ?? (!env.DATABASE_URL && env.NODE_ENV !== 'production');
+  return {
+    ...env,
+    SEED_DEMO: seedDemo,
+    DATA_DIR: dataDir,
+    SITE_OUT_DIR: resolve(env.SITE_OUT_DIR ?? `${dataDir}/site`),
+  };
 }
