@@ -4,8 +4,9 @@ import { requestId } from './http/request-id.ts';
 import { toErrorResponse } from './http/on-error.ts';
 import { authenticate } from './http/authenticate.ts';
 import { limitRequestBody } from './http/body-limit.ts';
+import { unmatchedRoute } from './http/unmatched-route.ts';
 import { requireAccess } from './http/access.ts';
-import { validationError, notFound } from './errors.ts';
+import { validationError } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
@@ -43,9 +44,7 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   // The static status pages of SITE_OUT_DIR (the embedded default; a CDN can serve the folder instead).
   app.get('/status/*', serveSiteFiles());
 
-  app.notFound(() => {
-    throw notFound('Route');
-  });
+  app.notFound(unmatchedRoute(routes));
   app.onError((error, c) => toErrorResponse(error, c));
   return app;
 }
