@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-app.ts';
-import { createTenantWorld, type TenantWorld } from '../fixtures.ts';
+import type { TestContext } from '../test-app.ts';
+import type { TenantWorld } from '../fixtures.ts';
+import { openAdminWorld } from './admin-world.ts';
 import { maxJsonBodyBytes } from '../../src/http/body-limit.ts';
 
 // Without a cap, a multi-megabyte JSON body is read and parsed in full before zod refuses it.
@@ -10,10 +11,7 @@ describe('request body size', () => {
   let headers: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestContext();
-    world = await createTenantWorld(t.db);
-    const token = await t.tokens.sign(world.users.adminA.id, world.users.adminA.email);
-    headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    ({ t, world, json: headers } = await openAdminWorld());
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-app.ts';
-import { createService, createTenantWorld, type TenantWorld } from '../fixtures.ts';
+import type { TestContext } from '../test-app.ts';
+import type { TenantWorld } from '../fixtures.ts';
+import { openAdminWorld } from './admin-world.ts';
 
 // A small body can nest deeply: '['.repeat(200_000) is 200 KB. Anything that walks it recursively
 // (the Idempotency-Key request fingerprint did) overflows the stack: that must be a 400, not a 500.
@@ -11,11 +12,7 @@ describe('deeply nested JSON bodies', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await createTestContext();
-    world = await createTenantWorld(t.db);
-    const token = await t.tokens.sign(world.users.adminA.id, world.users.adminA.email);
-    headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    serviceId = (await createService(t.db, world.orgA.id)).id;
+    ({ t, world, json: headers, serviceId } = await openAdminWorld());
   });
   afterAll(() => t.close());
 

@@ -3,8 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { routeTable } from '../../src/routes/index.ts';
 import type { AnyRouteDefinition } from '../../src/http/define-route.ts';
 import { encodeCursor } from '../../src/http/cursor.ts';
-import { createTestContext, type TestContext } from '../test-app.ts';
-import { createService, createTenantWorld, type TenantWorld } from '../fixtures.ts';
+import type { TestContext } from '../test-app.ts';
+import type { TenantWorld } from '../fixtures.ts';
+import { openAdminWorld } from './admin-world.ts';
 import { snapshotOrg } from '../route-matrix/snapshot.ts';
 
 /**
@@ -63,10 +64,7 @@ describe('malformed requests, over the whole route table', () => {
   let before: Record<string, unknown[]>;
 
   beforeAll(async () => {
-    t = await createTestContext();
-    world = await createTenantWorld(t.db);
-    auth = { Authorization: `Bearer ${await t.tokens.sign(world.users.adminA.id, world.users.adminA.email)}` };
-    serviceId = (await createService(t.db, world.orgA.id)).id;
+    ({ t, world, auth, serviceId } = await openAdminWorld());
     before = await snapshotOrg(t.db, world.orgA.id);
   });
   afterAll(() => t.close());

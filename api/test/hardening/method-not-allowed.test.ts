@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-app.ts';
-import { createTenantWorld, type TenantWorld } from '../fixtures.ts';
+import type { TestContext } from '../test-app.ts';
+import type { TenantWorld } from '../fixtures.ts';
+import { openAdminWorld } from './admin-world.ts';
 
 // A known path with a method it does not take is 405 with Allow (RFC 9110 §15.5.6), not a 404 that
 // says the resource is not there.
@@ -10,9 +11,7 @@ describe('a route called with the wrong method', () => {
   let auth: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestContext();
-    world = await createTenantWorld(t.db);
-    auth = { Authorization: `Bearer ${await t.tokens.sign(world.users.adminA.id, world.users.adminA.email)}` };
+    ({ t, world, auth } = await openAdminWorld());
   });
   afterAll(() => t.close());
 

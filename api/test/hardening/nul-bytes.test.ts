@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-app.ts';
-import { createService, createTenantWorld, type TenantWorld } from '../fixtures.ts';
+import type { TestContext } from '../test-app.ts';
+import type { TenantWorld } from '../fixtures.ts';
+import { openAdminWorld } from './admin-world.ts';
 import { snapshotOrg } from '../route-matrix/snapshot.ts';
 
 // Postgres refuses a NUL character in text and jsonb (SQLSTATE 22021 / 22P05) although JSON allows
@@ -13,12 +14,7 @@ describe('a NUL character in a text field', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await createTestContext();
-    world = await createTenantWorld(t.db);
-    const token = await t.tokens.sign(world.users.adminA.id, world.users.adminA.email);
-    headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    base = `/api/organizations/${world.orgA.id}`;
-    serviceId = (await createService(t.db, world.orgA.id)).id;
+    ({ t, world, json: headers, base, serviceId } = await openAdminWorld());
   });
   afterAll(() => t.close());
 
