@@ -5,8 +5,8 @@ import { createLogger } from '../logger.ts';
 import { openDatabase } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemClock } from '../http/app-env.ts';
-import { createSiteRenderer } from './site-renderer.ts';
-import { prerenderAll, progressBar } from './prerender-all.ts';
+import { progressBar } from './prerender-all.ts';
+import { prebuildSite } from './prebuild-site.ts';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -14,10 +14,13 @@ async function main(): Promise<void> {
   const db = await openDatabase(env);
   try {
     await migrate(db);
-    const renderer = createSiteRenderer({ db, env, log, clock: systemClock });
     const tty = process.stderr.isTTY;
     let lastLine = 0;
-    const summary = await prerenderAll(renderer, {
+    const summary = await prebuildSite({
+      db,
+      env,
+      log,
+      clock: systemClock,
       onProgress: (done, total) => {
         // On a terminal the bar redraws in place; in a log, one line per 10 %.
         if (tty) process.stderr.write(`\r${progressBar(done, total)}`);

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { Database } from '../db/types.ts';
-import { asSystem } from '../db/doors.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../http/app-env.ts';
@@ -10,11 +8,14 @@ import { leaderLockFor, type LeaderLock } from '../scheduler/leader-lock.ts';
 import { localDate } from '../uptime/zoned-days.ts';
 import { loadAstroRenderer, siteBuild, type AstroRenderer } from './astro-renderer.ts';
 import { CoalescingQueue } from './coalescing-queue.ts';
-import { loadSiteData, orgTimeZone } from './load-site-data.ts';
+import { orgTimeZone } from './load-site-data.ts';
+import { writeNotFoundPage } from './not-found-page.ts';
+import { listOrgRows } from './org-list.ts';
 import { mtimeOf, readRenderedState } from './org-folder-state.ts';
-import { runPublishCommand } from './publish.ts';
-import { renderOrgFiles, renderRedirectFiles } from './render-org.ts';
-import { writeOrgFolder } from './write-org-folder.ts';
+import { createOrgRenders, type RenderCounts } from './org-renders.ts';
+import { createRenderPool, type OrgFolderRunner } from './render-pool.ts';
+
+export type { OrgRender } from './org-renders.ts';
 
 export interface SiteRendererOptions {
   db: Database;
@@ -25,33 +26,14 @@ export interface SiteRendererOptions {
   realtime?: Pick<Realtime, 'onNotify'>;
   /** The built site; loaded (and built when stale) on start when absent. */
   renderer?: AstroRenderer;
+  /** Where folders are rendered and written; default: one worker thread of its own (started on first use). */
+  runner?: OrgFolderRunner;
   /** Leadership among processes; default: advisory lock on a server, in-process on PGlite. */
   lock?: LeaderLock;
   leaderPollMs?: number;
   midnightCheckMs?: number;
   concurrency?: number;
 }
-
-/** One org's render, as reported to the prebuild and the logs. */
-export interface OrgRender {
-  slug: string;
-  pages: number;
-  files: number;
-  written: number;
-  ms: number;
-}
-
-interface OrgRow {
-  id: string;
-  slug: string;
-  time_zone: string;
-  last_event_seq: number | string;
-  aliases: string[];
-}
-
-const orgQuery = `select o.id, o.slug, o.time_zone, o.last_event_seq,
-  array(select a.slug from public.organization_slug_aliases a where a.org_id = o.id order by a.slug) as aliases
-  from public.organizations o`;
 
 /**
  * The static site renderer: the leader process renders an org's folder when an event of it commits
@@ -63,20 +45,38 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   const { db, env, log, clock } = options;
   const lock = options.lock ?? leaderLockFor(db, env.DATABASE_URL, 'site-renderer');
   const statusDir = join(env.SITE_OUT_DIR, 'status');
-  const hashes = new Map<string, Map<string, string>>();
-  const days = new Map<string, { timeZone: string; day: string }>();
-  const slugsByOrg = new Map<string, string[]>();
   let renderer = options.renderer ?? null;
   let leader = false;
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => void) | null = null;
-  const counts = { renders: 0, failures: 0, publishFailures: 0, lastMs: 0 };
+  const counts: RenderCounts = { renders: 0, failures: 0, publishFailures: 0, lastMs: 0 };
+  const getRenderer = async () => (renderer ??= await loadAstroRenderer());
+  // Rendering and writing run off this thread, so requests (and, on PGlite, the commits whose
+  // changes pile up into the next coalesced render) go on while a folder is written.
+  let ownPool: Promise<OrgFolderRunner> | null = null;
+  const startPool = async () => {
+    await getRenderer(); // builds the site when stale, before the worker loads it
+    return createRenderPool({ size: 1 });
+  };
+  const runner: OrgFolderRunner = options.runner ?? {
+    run: async (job) => {
+      ownPool ??= startPool().catch((error: unknown) => {
+        ownPool = null;
+        throw error;
+      });
+      return (await ownPool).run(job);
+    },
+    close: async () => {
+      await (await ownPool?.catch(() => null))?.close();
+    },
+  };
+  const orgs = createOrgRenders({ db, env, log, clock, runner, counts });
 
   const queue = new CoalescingQueue({
     concurrency: options.concurrency ?? 4,
     job: async (orgId) => {
-      if (leader && !stopped) await renderOrg(orgId);
+      if (leader && !stopped) await orgs.renderOrg(orgId);
     },
     onError: (orgId, error) => {
       counts.failures++;
@@ -84,110 +84,23 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     },
   });
 
-  const getRenderer = async () => (renderer ??= await loadAstroRenderer());
-
-  async function publish(folder: string, slug: string): Promise<void> {
-    if (!env.SITE_PUBLISH_COMMAND) return;
-    const code = await runPublishCommand(env.SITE_PUBLISH_COMMAND, folder, slug, (line) =>
-      log.info({ slug }, `publish: ${line}`),
-    );
-    if (code !== 0) {
-      counts.publishFailures++;
-      log.error({ slug, code }, 'SITE_PUBLISH_COMMAND failed');
-    }
-  }
-
-  async function write(key: string, folder: string, files: Parameters<typeof writeOrgFolder>[1]) {
-    // Hashes only vouch for files that are still there: a folder removed behind our back is rewritten.
-    const previous = (await mtimeOf(join(folder, 'index.html'))) ? hashes.get(key) : undefined;
-    const result = await writeOrgFolder(folder, files, previous);
-    hashes.set(key, result.hashes);
-    return result;
-  }
-
-  /**
-   * A deleted org (its `organization.deleted` event): the delete route removed its folders after the
-   * commit; removing them here too covers the order of the two, and the publish command mirrors it.
-   */
-  async function forget(orgId: string): Promise<void> {
-    const slugs = slugsByOrg.get(orgId) ?? [];
-    slugsByOrg.delete(orgId);
-    days.delete(orgId);
-    for (const key of [...hashes.keys()]) if (key === orgId || key.startsWith(`${orgId}:`)) hashes.delete(key);
-    for (const slug of slugs) {
-      await rm(join(statusDir, slug), { recursive: true, force: true });
-      await publish(join(statusDir, slug), slug);
-    }
-  }
-
-  /** Renders one org now (not queued); null when the org no longer exists. */
-  async function renderOrg(orgId: string): Promise<OrgRender | null> {
-    const started = performance.now();
-    const [org] = await asSystem(db, 'site-renderer', (tx) => tx.query<OrgRow>(`${orgQuery} where o.id = $1`, [orgId]));
-    if (!org) {
-      await forget(orgId);
-      return null;
-    }
-    const loaded = await loadSiteData(db, org.slug, { now: clock.now(), apiBase: env.PUBLIC_BASE_URL ?? null });
-    if (!loaded) return null;
-    const astro = await getRenderer();
-    const files = await renderOrgFiles(astro, loaded.data, loaded.logo, env.PUBLIC_BASE_URL);
-    const folder = join(statusDir, org.slug);
-    const result = await write(orgId, folder, files);
-    const pagePaths = [...files.keys()]
-      .filter((p) => p.endsWith('index.html') && p !== 'index.html')
-      .map((p) => p.slice(0, -'index.html'.length));
-    for (const alias of org.aliases) {
-      const redirects = await renderRedirectFiles(astro, org.slug, loaded.data.snapshot.organization.name, pagePaths);
-      await write(`${orgId}:${alias}`, join(statusDir, alias), redirects);
-    }
-    // Deleted while we rendered: the delete route already removed the folder; do not bring it back.
-    const [still] = await asSystem(db, 'site-renderer', (tx) =>
-      tx.query('select 1 from public.organizations where id = $1', [orgId]),
-    );
-    if (!still) {
-      slugsByOrg.set(orgId, [org.slug, ...org.aliases]);
-      await forget(orgId);
-      return null;
-    }
-    days.set(orgId, { timeZone: orgTimeZone(org.time_zone), day: loaded.data.localDay });
-    slugsByOrg.set(orgId, [org.slug, ...org.aliases]);
-    counts.renders++;
-    counts.lastMs = performance.now() - started;
-    await publish(folder, org.slug);
-    for (const alias of org.aliases) await publish(join(statusDir, alias), alias);
-    const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
-    return { slug: org.slug, pages, files: files.size, written: result.written, ms: counts.lastMs };
-  }
-
-  /** The 404 page the API serves for unknown slugs (and a static host can use). */
-  async function writeNotFoundPage(): Promise<void> {
-    const { html } = await (
-      await getRenderer()
-    ).render('/404/', { org: null, page: { kind: 'not_found' }, root: './' });
-    await mkdir(env.SITE_OUT_DIR, { recursive: true });
-    const tmp = join(env.SITE_OUT_DIR, `.tmp-404-${process.pid}`);
-    await writeFile(tmp, html);
-    await rename(tmp, join(env.SITE_OUT_DIR, '404.html'));
-  }
-
-  /** Every org, for the prebuild and the catch-up. */
-  async function listOrgs(): Promise<OrgRow[]> {
-    return asSystem(db, 'site-renderer', (tx) => tx.query<OrgRow>(`${orgQuery} order by o.slug`));
-  }
+  const notFoundPage = async () => writeNotFoundPage(await getRenderer(), env.SITE_OUT_DIR);
+  const listOrgs = () => listOrgRows(db);
 
   /** On taking the lead: queue every org whose folder is behind its log, its day or the build. */
   async function catchUp(): Promise<void> {
-    await writeNotFoundPage();
+    await notFoundPage();
     const built = await mtimeOf(siteBuild.stamp);
     const now = clock.now();
-    for (const org of await listOrgs()) {
+    const all = await listOrgs();
+    await orgs.adopt(all);
+    for (const org of all) {
       const timeZone = orgTimeZone(org.time_zone);
       const state = await readRenderedState(join(statusDir, org.slug, 'index.html'));
       const today = localDate(now, timeZone);
       const fresh =
         state && state.seq === Number(org.last_event_seq) && state.localDay === today && state.mtimeMs >= built;
-      if (fresh) days.set(org.id, { timeZone, day: today });
+      if (fresh) orgs.markFresh(org.id, timeZone, today);
       else queue.request(org.id);
     }
   }
@@ -195,7 +108,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   /** Queues every org whose local day changed since its last render (uptime bars roll forward). */
   function checkMidnight(): void {
     const now = clock.now();
-    for (const [orgId, { timeZone, day }] of days) if (localDate(now, timeZone) !== day) queue.request(orgId);
+    for (const [orgId, { timeZone, day }] of orgs.days) if (localDate(now, timeZone) !== day) queue.request(orgId);
   }
 
   async function pollLeadership(): Promise<void> {
@@ -233,6 +146,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       unsubscribe?.();
       queue.clear();
       await queue.idle();
+      if (!options.runner) await runner.close();
       await lock.release();
       leader = false;
     },
@@ -240,12 +154,10 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     request: (orgId: string) => queue.request(orgId),
     /** Resolves when no render runs or waits. */
     idle: () => queue.idle(),
-    renderOrg: async (orgId: string) => {
-      await getRenderer();
-      return renderOrg(orgId);
-    },
+    /** Renders one org now, outside the queue (the prebuild); null when the org no longer exists. */
+    renderOrg: (orgId: string) => orgs.renderOrg(orgId),
     listOrgs,
-    writeNotFoundPage,
+    writeNotFoundPage: notFoundPage,
     checkMidnight,
     get isLeader() {
       return leader;
