@@ -13,6 +13,11 @@ export const anonDefinerAllowList = [
   'public.get_public_logo',
   'public.resolve_public_stream',
   'public.get_public_stream_replay',
+  // 0090 (the static site): public services only, incidents/maintenances touching at least one of
+  // them with private services stripped (reviewed). The status changes are not capped in time: on a
+  // Supabase deployment anon can read a public service's whole history through them (public data).
+  'public.get_public_history',
+  'public.get_public_status_changes',
 ];
 
 const publicTables = `c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`;
