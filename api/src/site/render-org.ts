@@ -1,4 +1,4 @@
-import type { PublicIncident } from '../contract/public-status.ts';
+import type { PublicIncident, PublicMaintenance } from '../contract/public-status.ts';
 import { statusPageUrl } from '../public-snapshot/summary.ts';
 import type { AstroRenderer } from './astro-renderer.ts';
 import { historyMonthsOf, historyPages } from './history-months.ts';
@@ -26,7 +26,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Every file of one org's folder, rendered in memory (so a failure leaves the folder untouched):
- * the Astro pages (index, history pages, one page per incident), feeds, badges, our JSON snapshot
+ * the Astro pages (index, history pages, one page per incident and per maintenance), feeds, badges, our JSON snapshot
  * and Statuspage's v2 set, the stylesheet, the live module and the logo.
  */
 export async function renderOrgFiles(
@@ -69,6 +69,19 @@ export async function renderOrgFiles(
     }),
   );
   for (const [id, html] of incidentPages) files.set(`incidents/${id}/index.html`, html);
+
+  // Every maintenance the pages list has its own page (also the Statuspage files' shortlink).
+  const maintenances = new Map<string, PublicMaintenance>();
+  for (const m of [...snapshot.active_maintenances, ...snapshot.upcoming_maintenances, ...data.history.maintenances]) {
+    if (safeSegment.test(m.id) && !maintenances.has(m.id)) maintenances.set(m.id, m);
+  }
+  const maintenancePages = await Promise.all(
+    [...maintenances.values()].map(async (maintenance) => {
+      const locals: SiteLocals = { org: data, page: { kind: 'maintenance', maintenance }, root: '../../' };
+      return [maintenance.id, await page(renderer, `${base}maintenances/${maintenance.id}/`, locals)] as const;
+    }),
+  );
+  for (const [id, html] of maintenancePages) files.set(`maintenances/${id}/index.html`, html);
 
   const pageUrl = baseUrl ? statusPageUrl(slug, baseUrl) : null;
   files.set('feed.atom', atomFeed(data, pageUrl));

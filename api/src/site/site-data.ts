@@ -35,6 +35,7 @@ export type SitePage =
   | { kind: 'index' }
   | { kind: 'history'; page: number; pages: number; months: HistoryMonth[] }
   | { kind: 'incident'; incident: PublicIncident }
+  | { kind: 'maintenance'; maintenance: PublicMaintenance }
   | { kind: 'redirect'; to: string; name: string }
   | { kind: 'not_found' };
 

@@ -1,19 +1,33 @@
-import type { PublicIncident, PublicMaintenance } from '../../contract/public-status.ts';
+import type { PublicIncident, PublicMaintenance, PublicStatus } from '../../contract/public-status.ts';
 import { toStatuspageSummary } from '../../public-snapshot/summary.ts';
 import type { SiteOrgData } from '../site-data.ts';
 
 const latest = 50;
+
+// Statuspage documents `status.indicator` as none | minor | major | critical, and a maintenance's
+// status as scheduled | in_progress | verifying | completed. Our page-level `maintenance` (something
+// under maintenance, nothing broken) is `none` there (the components say `under_maintenance`), and a
+// cancelled maintenance is left out, as Statuspage leaves out the ones it cancels.
+const statuspageIndicator = (status: PublicStatus['status']) =>
+  status.indicator === 'maintenance' ? { ...status, indicator: 'none' as const } : status;
+const notCancelled = (m: PublicMaintenance) => m.status !== 'cancelled';
 
 const newestFirst = <T extends { created_at: string }>(items: Iterable<T>) =>
   [...items].sort((a, b) => b.created_at.localeCompare(a.created_at));
 
 /**
  * Statuspage's public API v2 as files (`api/v2/...`), in its own field names and shapes. Every list
- * goes through the summary's mappers (toStatuspageSummary), so the files and the live summary agree.
+ * goes through the summary's mappers (toStatuspageSummary), so the files and the live summary agree
+ * on shapes; only Statuspage's value sets are enforced here (indicator, no cancelled maintenances).
  */
 export function statuspageFiles(data: SiteOrgData, baseUrl: string | undefined): Record<string, unknown> {
   const { snapshot, history } = data;
-  const summary = toStatuspageSummary(snapshot, baseUrl);
+  const live = toStatuspageSummary(snapshot, baseUrl);
+  const summary = {
+    ...live,
+    scheduled_maintenances: live.scheduled_maintenances.filter((m) => m.status !== 'cancelled'),
+    status: statuspageIndicator(live.status),
+  };
   const { page } = summary;
   const incidents = newestFirst(
     new Map<string, PublicIncident>(
@@ -27,12 +41,16 @@ export function statuspageFiles(data: SiteOrgData, baseUrl: string | undefined):
         m,
       ]),
     ).values(),
-  ).slice(0, latest);
+  )
+    .filter(notCancelled)
+    .slice(0, latest);
   const asIncidents = (list: PublicIncident[]) =>
     toStatuspageSummary({ ...snapshot, incidents: list }, baseUrl).incidents;
   const asMaintenances = (list: PublicMaintenance[]) =>
-    toStatuspageSummary({ ...snapshot, active_maintenances: list, upcoming_maintenances: [] }, baseUrl)
-      .scheduled_maintenances;
+    toStatuspageSummary(
+      { ...snapshot, active_maintenances: list.filter(notCancelled), upcoming_maintenances: [] },
+      baseUrl,
+    ).scheduled_maintenances;
   return {
     'summary.json': summary,
     'status.json': { page, status: summary.status },
