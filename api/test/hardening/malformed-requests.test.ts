@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 import { routeTable } from '../../src/routes/index.ts';
 import type { AnyRouteDefinition } from '../../src/http/define-route.ts';
 import { encodeCursor } from '../../src/http/cursor.ts';
