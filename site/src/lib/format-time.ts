@@ -25,9 +25,18 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+// Every uptime bar names its 90 days: a page of 20 services asks for the same 90 dates 20 times.
+const dayWords = new Map<string, string>();
+
 /** `Jan 5, 2025` — a calendar date (`YYYY-MM-DD`, already local) as words. */
 export function formatDay(date: string): string {
-  return formatter('UTC', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+  let words = dayWords.get(date);
+  if (words === undefined) {
+    words = formatter('UTC', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+    if (dayWords.size >= 10_000) dayWords.clear();
+    dayWords.set(date, words);
+  }
+  return words;
 }
 
 /** `January 2025` for a `YYYY-MM` month. */
