@@ -31,6 +31,9 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
+  // Read (and drop) what the children print: an unread pipe fills up, and at LOG_LEVEL=info the app's
+  // synchronous log writes would then block it.
+  child.stdout!.resume();
   return child;
 }
 
