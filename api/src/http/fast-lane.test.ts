@@ -109,10 +109,18 @@ describe('public fast lane (through the real server)', () => {
   });
 
   it('answers CORS preflights of public routes and the public stream with 204', async () => {
-    for (const path of [`/api/public/status/${org.slug}`, `/api/public/status/${org.slug}/summary.json`, `/api/public/status/${org.slug}/stream`]) {
+    for (const path of [
+      `/api/public/status/${org.slug}`,
+      `/api/public/status/${org.slug}/summary.json`,
+      `/api/public/status/${org.slug}/stream`,
+    ]) {
       const res = await get(path, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://example.com', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'last-event-id' },
+        headers: {
+          Origin: 'https://example.com',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'last-event-id',
+        },
       });
       expect(res.status, path).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');

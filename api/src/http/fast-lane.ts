@@ -37,7 +37,11 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     const ifNoneMatch = req.headers['if-none-match'];
     const answer = cachedAnswer(cached.status, 'application/json; charset=utf-8', ifNoneMatch);
     const requestId = pickRequestId(header(req, 'x-request-id'));
-    const headers: Record<string, string | number> = { ...publicHeaderEntries, 'X-Request-Id': requestId, ...answer.headers };
+    const headers: Record<string, string | number> = {
+      ...publicHeaderEntries,
+      'X-Request-Id': requestId,
+      ...answer.headers,
+    };
     if (answer.body) headers['Content-Length'] = answer.body.byteLength;
     res.writeHead(answer.status, headers);
     res.end(req.method === 'HEAD' ? undefined : (answer.body ?? undefined));
@@ -45,13 +49,23 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     return true;
   }
 
-  async function stream(req: IncomingMessage, res: ServerResponse, slug: string, query: URLSearchParams | null, started: number): Promise<void> {
+  async function stream(
+    req: IncomingMessage,
+    res: ServerResponse,
+    slug: string,
+    query: URLSearchParams | null,
+    started: number,
+  ): Promise<void> {
     const realtime = deps.realtime;
     const queryId = query?.get('lastEventId') ?? undefined;
     if (!realtime || !streamSlug.test(slug) || (queryId !== undefined && queryId.length > 32)) return next(req, res);
     const org = cachedPublicStreamOrg(deps, slug) ?? (await resolvePublicStream(deps.db, slug).catch(() => null));
     if (!org || org.slug !== slug || res.destroyed) return next(req, res);
-    const ip = resolveClientIp({ socketAddress: req.socket.remoteAddress, forwardedFor: header(req, 'x-forwarded-for'), trust });
+    const ip = resolveClientIp({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: header(req, 'x-forwarded-for'),
+      trust,
+    });
     const release = realtime.admission.admit(ip, caps);
     if (typeof release === 'string') return next(req, res); // Hono answers the 429/503
     const requestId = pickRequestId(header(req, 'x-request-id'));

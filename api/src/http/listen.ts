@@ -16,7 +16,12 @@ export interface ListenOptions {
  * public fast lane (fast-lane.ts). serve.ts, the multi-process test server, the benchmarks and the
  * stream tests all listen through here.
  */
-export function listen(app: App, deps: Deps, { port, hostname, serverOptions = {} }: ListenOptions, onListening?: (info: AddressInfo) => void): Server {
+export function listen(
+  app: App,
+  deps: Deps,
+  { port, hostname, serverOptions = {} }: ListenOptions,
+  onListening?: (info: AddressInfo) => void,
+): Server {
   return serve(
     {
       fetch: app.fetch,

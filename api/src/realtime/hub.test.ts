@@ -25,7 +25,13 @@ const port = () => Number(new URL(server.url).port);
 function rawRequest(path: string, headers: Record<string, string> = {}): Socket {
   const socket = tcpConnect(port(), '127.0.0.1');
   socket.on('error', () => {});
-  const lines = [`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), '', ''];
+  const lines = [
+    `GET ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    '',
+    '',
+  ];
   socket.write(lines.join('\r\n'));
   return socket;
 }
@@ -39,22 +45,37 @@ describe('hub', () => {
     const path = `/api/public/status/${org.slug}/stream`;
     for (let batch = 0; batch < 20; batch++) {
       await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          new Promise<void>((resolve) => {
-            const socket = rawRequest(path);
-            socket.on('close', () => resolve());
-            // Half vanish before any answer, half right after the first bytes of the stream.
-            if (i % 2 === 0) socket.destroy();
-            else socket.once('data', () => socket.destroy());
-          }),
+        Array.from(
+          { length: 50 },
+          (_, i) =>
+            new Promise<void>((resolve) => {
+              const socket = rawRequest(path);
+              socket.on('close', () => resolve());
+              // Half vanish before any answer, half right after the first bytes of the stream.
+              if (i % 2 === 0) socket.destroy();
+              else socket.once('data', () => socket.destroy());
+            }),
         ),
       );
-      if (batch === 10) await updateService(ctx.db, org.id, (await createService(ctx.db, org.id)).id, { status: 'major_outage' });
+      if (batch === 10)
+        await updateService(ctx.db, org.id, (await createService(ctx.db, org.id)).id, { status: 'major_outage' });
     }
-    await eventually(() => {
-      const now = stats();
-      return now.streamsOpen === 0 && now.topics === 0 && now.listeners === 0 && now.timers === 0 && now.followedOrgs === 0 && now.admitted === 0 && now.clientIps === 0;
-    }, 10_000, 'hub counts back to baseline');
+    await eventually(
+      () => {
+        const now = stats();
+        return (
+          now.streamsOpen === 0 &&
+          now.topics === 0 &&
+          now.listeners === 0 &&
+          now.timers === 0 &&
+          now.followedOrgs === 0 &&
+          now.admitted === 0 &&
+          now.clientIps === 0
+        );
+      },
+      10_000,
+      'hub counts back to baseline',
+    );
     // And the hub still serves.
     const reader = await openSse(`${server.url}${path}`);
     await reader.until((e) => e.length === 1);
@@ -83,7 +104,9 @@ describe('hub', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const events = await fast.until((e) => e.length === 1 + total, 30_000);
-    expect(events.slice(1).map((e) => (e.data.payload as { i: number }).i)).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect(events.slice(1).map((e) => (e.data.payload as { i: number }).i)).toEqual(
+      Array.from({ length: total }, (_, i) => i),
+    );
     await eventually(() => stats().clientsDropped === droppedBefore + 1, 10_000, 'the slow consumer to be dropped');
     expect(stats().streamsOpen).toBe(1);
     slow.resume();

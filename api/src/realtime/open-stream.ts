@@ -27,7 +27,18 @@ export interface OpenStreamOptions {
  * event committed meanwhile is either in the replay or held and sent after it — never lost; held
  * events at or below the replayed seq are skipped, so none arrives twice.
  */
-export async function openStream({ hub, res, topic, headers = {}, retryMs, release, prepare, replay, onLive, onError }: OpenStreamOptions): Promise<void> {
+export async function openStream({
+  hub,
+  res,
+  topic,
+  headers = {},
+  retryMs,
+  release,
+  prepare,
+  replay,
+  onLive,
+  onError,
+}: OpenStreamOptions): Promise<void> {
   let sub: Subscriber;
   try {
     res.writeHead(200, { ...streamHeaders, ...headers });

@@ -13,13 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const read = async (slug: string) => ((await (await t.app.request(`/api/public/status/${slug}`)).json()) as { data: PublicStatus }).data;
+const read = async (slug: string) =>
+  ((await (await t.app.request(`/api/public/status/${slug}`)).json()) as { data: PublicStatus }).data;
 const summaryUpdatedAt = async (slug: string) =>
-  ((await (await t.app.request(`/api/public/status/${slug}/summary.json`)).json()) as { page: { updated_at: string } }).page.updated_at;
+  ((await (await t.app.request(`/api/public/status/${slug}/summary.json`)).json()) as { page: { updated_at: string } })
+    .page.updated_at;
 const eventTime = async (orgId: string, seq: number) =>
   new Date(
-    (await t.db.query<{ created_at: string }>('select created_at from public.status_events where org_id = $1 and seq = $2', [orgId, seq]))[0]!
-      .created_at,
+    (
+      await t.db.query<{ created_at: string }>(
+        'select created_at from public.status_events where org_id = $1 and seq = $2',
+        [orgId, seq],
+      )
+    )[0]!.created_at,
   ).toISOString();
 
 describe('public page update time', () => {
@@ -40,10 +46,10 @@ describe('public page update time', () => {
     await updateService(t.db, org.id, priv.id, { status: 'major_outage' });
     const lastPrivate = await asSystem(t.db, 'test', (tx) => appendEvent(tx, org.id, 'api_key.created', { id: 'x' }));
     // Make the private events unmistakably later (a leak would show their time).
-    await t.db.query(`update public.status_events set created_at = created_at + interval '1 hour' where org_id = $1 and seq > $2`, [
-      org.id,
-      publicSeq,
-    ]);
+    await t.db.query(
+      `update public.status_events set created_at = created_at + interval '1 hour' where org_id = $1 and seq > $2`,
+      [org.id, publicSeq],
+    );
     const second = await vi.waitFor(async () => {
       const page = await read(org.slug);
       expect(page.seq).toBe(Number(lastPrivate.seq));
@@ -64,7 +70,10 @@ describe('public page update time', () => {
 
   it('is the org creation time before any event', async () => {
     const org = await createOrg(t.db);
-    const [row] = await t.db.query<{ created_at: string }>('select created_at from public.organizations where id = $1', [org.id]);
+    const [row] = await t.db.query<{ created_at: string }>(
+      'select created_at from public.organizations where id = $1',
+      [org.id],
+    );
     const page = await read(org.slug);
     expect(page.organization.updated_at).toBe(new Date(row!.created_at).toISOString());
   });

@@ -64,7 +64,15 @@ export interface OpenPublicStreamOptions {
  * `data`, shaped from the same single SQL read that gives the seq the stream continues after — then
  * live public changes. Shared by the Hono route and the server's fast lane, so both answer alike.
  */
-export function openPublicStream({ deps, realtime, org, res, after, requestId, release }: OpenPublicStreamOptions): Promise<void> {
+export function openPublicStream({
+  deps,
+  realtime,
+  org,
+  res,
+  after,
+  requestId,
+  release,
+}: OpenPublicStreamOptions): Promise<void> {
   const { db, log, env } = deps;
   return openStream({
     hub: realtime.hub,

@@ -23,7 +23,10 @@ afterAll(async () => {
 });
 
 async function connect(orgId: string, bearer: string, headers: Record<string, string> = {}): Promise<SseReader> {
-  const reader = await openSse(`${server.url}/api/organizations/${orgId}/stream`, { Authorization: `Bearer ${bearer}`, ...headers });
+  const reader = await openSse(`${server.url}/api/organizations/${orgId}/stream`, {
+    Authorization: `Bearer ${bearer}`,
+    ...headers,
+  });
   readers.push(reader);
   return reader;
 }
@@ -39,7 +42,13 @@ describe('GET /api/organizations/:orgId/stream', () => {
     });
     expect(outsider.status).toBe(403);
     const metricsKey = await createApiKey(ctx.db, world.orgA.id, ['metrics:read']);
-    expect((await fetch(`${server.url}/api/organizations/${world.orgA.id}/stream`, { headers: { Authorization: `Bearer ${metricsKey.secret}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${server.url}/api/organizations/${world.orgA.id}/stream`, {
+          headers: { Authorization: `Bearer ${metricsKey.secret}` },
+        })
+      ).status,
+    ).toBe(403);
     const readKey = await createApiKey(ctx.db, world.orgA.id, ['read']);
     const reader = await connect(world.orgA.id, readKey.secret);
     expect(reader.status).toBe(200);
@@ -50,19 +59,30 @@ describe('GET /api/organizations/:orgId/stream', () => {
     const viewer = await connect(world.orgA.id, await userToken(world.users.viewerA));
     const [snapshot] = await viewer.until((e) => e.length === 1);
     const start = Number(snapshot!.id);
-    const services = await Promise.all(Array.from({ length: 8 }, (_, i) => createService(ctx.db, world.orgA.id, { isPublic: i % 2 === 0 })));
+    const services = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createService(ctx.db, world.orgA.id, { isPublic: i % 2 === 0 })),
+    );
     const statuses = ['major_outage', 'operational'];
     await Promise.all(
       services.map(async (svc) => {
-        for (let round = 0; round < 10; round++) await updateService(ctx.db, world.orgA.id, svc.id, { status: statuses[round % 2]! });
+        for (let round = 0; round < 10; round++)
+          await updateService(ctx.db, world.orgA.id, svc.id, { status: statuses[round % 2]! });
       }),
     );
     const total = 8 + 8 * 10;
     const events = await viewer.until((e) => e.length === 1 + total);
     expect(events.slice(1).map((e) => Number(e.id))).toEqual(Array.from({ length: total }, (_, i) => start + 1 + i));
-    expect(events.slice(1).every((e) => e.data.seq === Number(e.id) && typeof e.event === 'string' && e.event === e.data.type)).toBe(true);
+    expect(
+      events
+        .slice(1)
+        .every((e) => e.data.seq === Number(e.id) && typeof e.event === 'string' && e.event === e.data.type),
+    ).toBe(true);
     // Private services' events are on the org stream.
-    expect(events.some((e) => (e.data.payload as { service?: { is_public?: boolean } } | undefined)?.service?.is_public === false)).toBe(true);
+    expect(
+      events.some(
+        (e) => (e.data.payload as { service?: { is_public?: boolean } } | undefined)?.service?.is_public === false,
+      ),
+    ).toBe(true);
   });
 
   it('replays exactly the missed events after Last-Event-ID, and a resync snapshot outside the window', async () => {
@@ -77,7 +97,11 @@ describe('GET /api/organizations/:orgId/stream', () => {
       [String(b), 'service.updated'],
     ]);
     const ahead = await connect(world.orgA.id, token, { 'Last-Event-ID': String(b + 1000) });
-    expect((await ahead.until((e) => e.length === 1))[0]).toMatchObject({ event: 'snapshot', id: String(b), data: { seq: b, resync: true } });
+    expect((await ahead.until((e) => e.length === 1))[0]).toMatchObject({
+      event: 'snapshot',
+      id: String(b),
+      data: { seq: b, resync: true },
+    });
   });
 
   it('closes when the member is removed, at once on the event and on the heartbeat re-check without one', async () => {
@@ -85,7 +109,10 @@ describe('GET /api/organizations/:orgId/stream', () => {
     const reader = await connect(world.orgA.id, await userToken(memberA));
     await reader.until((e) => e.length === 1);
     await asSystem(ctx.db, 'test', async (tx) => {
-      await tx.query('delete from public.organization_members where org_id = $1 and user_id = $2', [world.orgA.id, memberA.id]);
+      await tx.query('delete from public.organization_members where org_id = $1 and user_id = $2', [
+        world.orgA.id,
+        memberA.id,
+      ]);
       await appendEvent(tx, world.orgA.id, 'member.removed', { user_id: memberA.id });
     });
     await reader.ended;
@@ -95,12 +122,19 @@ describe('GET /api/organizations/:orgId/stream', () => {
     const viewer = world.users.viewerA;
     const quiet = await connect(world.orgA.id, await userToken(viewer));
     await quiet.until((e) => e.length === 1);
-    await ctx.db.query('delete from public.organization_members where org_id = $1 and user_id = $2', [world.orgA.id, viewer.id]);
+    await ctx.db.query('delete from public.organization_members where org_id = $1 and user_id = $2', [
+      world.orgA.id,
+      viewer.id,
+    ]);
     await quiet.ended; // no event at all: the heartbeat's re-check ends it
   });
 
   it('closes when the access token expires', async () => {
-    const short = await ctx.tokens.sign(world.users.adminA.id, world.users.adminA.email, new Date(Date.now() - 899_000)); // 1 s left
+    const short = await ctx.tokens.sign(
+      world.users.adminA.id,
+      world.users.adminA.email,
+      new Date(Date.now() - 899_000),
+    ); // 1 s left
     const reader = await connect(world.orgA.id, short);
     await reader.until((e) => e.length === 1);
     const started = Date.now();

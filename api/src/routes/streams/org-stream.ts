@@ -24,7 +24,7 @@ export const getOrgStream = defineRoute(
     method: 'get',
     path: '/api/organizations/{orgId}/stream',
     tags: ['streams'],
-    summary: "Live events of the organization (SSE); closes when access ends",
+    summary: 'Live events of the organization (SSE); closes when access ends',
     request: {
       params: z.object({ orgId: z.uuid() }),
       query: z.object({ lastEventId: z.string().max(32).optional() }),
@@ -70,7 +70,10 @@ export const getOrgStream = defineRoute(
           );
           const current = Number(org?.seq ?? 0);
           const inWindow =
-            after !== null && after <= current && current - after <= realtime.replayMaxEvents && (after === current || org?.fresh === true);
+            after !== null &&
+            after <= current &&
+            current - after <= realtime.replayMaxEvents &&
+            (after === current || org?.fresh === true);
           if (!inWindow) {
             write(sseFrame('snapshot', { seq: current, resync: true }, current));
             return current;

@@ -56,18 +56,19 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
         `insert into public.incidents (org_id, title, status, impact) values ($1, 'Slow', 'investigating', 'minor') returning id`,
         [org.id],
       );
-      await tx.query(`insert into public.incident_services (incident_id, service_id, org_id, status) values ($1, $2, $3, 'degraded_performance')`, [
-        incident!.id,
-        svc.id,
-        org.id,
-      ]);
-      await tx.query(`insert into public.incident_updates (incident_id, org_id, status, message) values ($1, $2, 'investigating', 'Looking')`, [
-        incident!.id,
-        org.id,
-      ]);
+      await tx.query(
+        `insert into public.incident_services (incident_id, service_id, org_id, status) values ($1, $2, $3, 'degraded_performance')`,
+        [incident!.id, svc.id, org.id],
+      );
+      await tx.query(
+        `insert into public.incident_updates (incident_id, org_id, status, message) values ($1, $2, 'investigating', 'Looking')`,
+        [incident!.id, org.id],
+      );
       await appendEvent(tx, org.id, 'incident.created', { id: incident!.id });
     });
-    const page = (await (await fetch(`${server.url}/api/public/status/${org.slug}`)).json()) as { data: Record<string, unknown> };
+    const page = (await (await fetch(`${server.url}/api/public/status/${org.slug}`)).json()) as {
+      data: Record<string, unknown>;
+    };
     const reader = await connect(org.slug);
     const [snapshot] = await reader.until((events) => events.length >= 1);
     expect(snapshot!.data).toEqual(page.data);
@@ -93,9 +94,17 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
     const s3 = await updateService(ctx.db, org.id, priv.id, { isPublic: true }); // enters it
     const events = await reader.until((e) => e.length === 4);
     expect(events.slice(1)).toEqual([
-      { id: String(s1), event: 'service', data: { service: expect.objectContaining({ id: pub.id, status: 'partial_outage' }), indicator: 'major' } },
+      {
+        id: String(s1),
+        event: 'service',
+        data: { service: expect.objectContaining({ id: pub.id, status: 'partial_outage' }), indicator: 'major' },
+      },
       { id: String(s2), event: 'service', data: { id: pub.id, deleted: true, indicator: 'none' } },
-      { id: String(s3), event: 'service', data: { service: expect.objectContaining({ id: priv.id, status: 'major_outage' }), indicator: 'critical' } },
+      {
+        id: String(s3),
+        event: 'service',
+        data: { service: expect.objectContaining({ id: priv.id, status: 'major_outage' }), indicator: 'critical' },
+      },
     ]);
     const wire = JSON.stringify(events.slice(1, 3));
     expect(wire).not.toContain(priv.id);
@@ -110,10 +119,19 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
     await updateService(ctx.db, org.id, hidden.id, { status: 'major_outage' });
     const last = await updateService(ctx.db, org.id, svc.id, { status: 'operational' });
 
-    const readers = [await connect(org.slug, { 'Last-Event-ID': String(from) }), await connect(org.slug, {}, `?lastEventId=${from}`)];
+    const readers = [
+      await connect(org.slug, { 'Last-Event-ID': String(from) }),
+      await connect(org.slug, {}, `?lastEventId=${from}`),
+    ];
     for (const reader of readers) {
       const events = await reader.until((e) => e.length >= 1);
-      expect(events).toEqual([{ id: String(last), event: 'service', data: { service: expect.objectContaining({ status: 'operational' }), indicator: 'none' } }]);
+      expect(events).toEqual([
+        {
+          id: String(last),
+          event: 'service',
+          data: { service: expect.objectContaining({ status: 'operational' }), indicator: 'none' },
+        },
+      ]);
     }
     const next = await updateService(ctx.db, org.id, svc.id, { status: 'major_outage' });
     for (const reader of readers) {
@@ -125,7 +143,13 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
   it('sends a snapshot at the replay window edges and for an id ahead of the log', async () => {
     const org = await createOrg(ctx.db);
     const svc = await createService(ctx.db, org.id); // seq 1
-    for (const status of ['degraded_performance', 'partial_outage', 'major_outage', 'operational', 'degraded_performance']) {
+    for (const status of [
+      'degraded_performance',
+      'partial_outage',
+      'major_outage',
+      'operational',
+      'degraded_performance',
+    ]) {
       await updateService(ctx.db, org.id, svc.id, { status }); // seqs 2..6
     }
     // 5 behind (the test window): replayed. 6 behind: snapshot. Ahead: snapshot.
@@ -140,7 +164,10 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
     expect((await current.until((e) => e.length === 1))[0]).toMatchObject({ event: 'service', id: '7' });
 
     // Older than 24 h: the first missed event is what counts.
-    await ctx.db.query(`update public.status_events set created_at = now() - interval '24 hours 1 second' where org_id = $1 and seq = 6`, [org.id]);
+    await ctx.db.query(
+      `update public.status_events set created_at = now() - interval '24 hours 1 second' where org_id = $1 and seq = 6`,
+      [org.id],
+    );
     const stale = await connect(org.slug, { 'Last-Event-ID': '5' });
     expect((await stale.until((e) => e.length === 1))[0]).toMatchObject({ event: 'snapshot', id: '7' });
     const fresh = await connect(org.slug, { 'Last-Event-ID': '6' });
@@ -161,6 +188,9 @@ describe('GET /api/public/status/:orgSlug/stream', () => {
     const unknown = await fetch(`${server.url}/api/public/status/no-such-org-here/stream`);
     expect(unknown.status).toBe(404);
     const reader = await connect(renamed);
-    expect((await reader.until((e) => e.length === 1))[0]).toMatchObject({ event: 'snapshot', data: { organization: { slug: renamed } } });
+    expect((await reader.until((e) => e.length === 1))[0]).toMatchObject({
+      event: 'snapshot',
+      data: { organization: { slug: renamed } },
+    });
   });
 });

@@ -104,7 +104,9 @@ describe('stream caps', () => {
     await eventually(
       () => {
         const now = stats();
-        return now.admitted === 0 && now.clientIps === 0 && now.streamsOpen === 0 && now.listeners === 0 && now.topics === 0;
+        return (
+          now.admitted === 0 && now.clientIps === 0 && now.streamsOpen === 0 && now.listeners === 0 && now.topics === 0
+        );
       },
       10_000,
       'admission and hub counts back to baseline',
