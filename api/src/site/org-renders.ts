@@ -120,12 +120,10 @@ export function createOrgRenders(options: {
    * folders of a write under way are left alone.
    */
   async function adopt(orgs: readonly OrgRow[]): Promise<void> {
-    const owned = new Set<string>();
-    for (const org of orgs) {
-      slugsByOrg.set(org.id, [org.slug, ...org.aliases]);
-      for (const slug of [org.slug, ...org.aliases]) owned.add(slug);
-    }
+    for (const org of orgs) slugsByOrg.set(org.id, [org.slug, ...org.aliases]);
     const entries = await readdir(statusDir, { withFileTypes: true }).catch(() => []);
+    // Read after the listing: an org created meanwhile was remembered by its render before its write.
+    const owned = new Set([...slugsByOrg.values()].flat());
     await removeFolders(entries.filter((e) => e.isDirectory() && !owned.has(e.name)).map((e) => e.name));
     pruneSharedFiles(sharedStoreOf(statusDir));
   }
