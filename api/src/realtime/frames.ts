@@ -1,10 +1,21 @@
 import type { ReadEvent, PublicChange } from './event-reader.ts';
 import { sseFrame } from './sse.ts';
+import { isAdminOnlyEvent } from '../db/event-visibility.ts';
 
 /** The org stream's message for one log event (SSE event name = the event's type). */
 export function orgEventFrame(event: Pick<ReadEvent, 'seq' | 'type' | 'payload' | 'actor' | 'created_at'>): string {
   const { seq, type, payload, actor, created_at } = event;
   return sseFrame(type, { seq: Number(seq), type, payload, actor, created_at }, Number(seq));
+}
+
+/**
+ * The org stream's message for a non-admin: admin-only events keep their id and type (so seqs stay
+ * gapless and resume works) but carry no payload or actor.
+ */
+export function memberEventFrame(event: Pick<ReadEvent, 'seq' | 'type' | 'payload' | 'actor' | 'created_at'>): string {
+  if (!isAdminOnlyEvent(event.type)) return orgEventFrame(event);
+  const { seq, type, created_at } = event;
+  return sseFrame(type, { seq: Number(seq), type, redacted: true, created_at }, Number(seq));
 }
 
 /**
@@ -14,6 +25,8 @@ export function orgEventFrame(event: Pick<ReadEvent, 'seq' | 'type' | 'payload' 
  */
 export function publicEventFrames(seq: number, changes: PublicChange[], indicator: string): string {
   return changes
-    .map((change, index) => sseFrame(change.type, { ...change.data, indicator }, index === changes.length - 1 ? seq : undefined))
+    .map((change, index) =>
+      sseFrame(change.type, { ...change.data, indicator }, index === changes.length - 1 ? seq : undefined),
+    )
     .join('');
 }

@@ -2,8 +2,8 @@ import type { Database } from '../db/types.ts';
 import type { Logger } from '../logger.ts';
 import { Hub, type HubOptions, type HubStats } from './hub.ts';
 import { EventReader, type ReadEvent } from './event-reader.ts';
-import { orgEventFrame, publicEventFrames } from './frames.ts';
-import { orgTopic, publicTopic, topicOrg } from './topics.ts';
+import { memberEventFrame, orgEventFrame, publicEventFrames } from './frames.ts';
+import { orgMembersTopic, orgTopic, publicTopic, topicOrg } from './topics.ts';
 import { StreamAdmission } from './stream-admission.ts';
 
 export interface RealtimeOptions extends HubOptions {
@@ -29,7 +29,8 @@ const accessEvent = /^(member|membership|invitation|api_key|organization)s?\./;
 export function createRealtime(options: RealtimeOptions) {
   const { db, log, retryMs = 3_000, replayMaxEvents = 10_000, replayMaxAgeS = 86_400 } = options;
   const notifyHooks = new Set<(orgId: string, seq: number) => void>();
-  const wants = (orgId: string) => hub.has(orgTopic(orgId)) || hub.has(publicTopic(orgId));
+  const wants = (orgId: string) =>
+    hub.has(orgTopic(orgId)) || hub.has(orgMembersTopic(orgId)) || hub.has(publicTopic(orgId));
   const hub = new Hub({
     ...options,
     onTopicEmpty: (topic) => {
@@ -40,17 +41,19 @@ export function createRealtime(options: RealtimeOptions) {
 
   const dispatch = (orgId: string, events: ReadEvent[]) => {
     const privateTopic = orgTopic(orgId);
+    const membersTopic = orgMembersTopic(orgId);
     const audience = publicTopic(orgId);
     let recheck = false;
     for (const event of events) {
       const seq = Number(event.seq);
       if (hub.has(privateTopic)) hub.publish(privateTopic, seq, Buffer.from(orgEventFrame(event)));
+      if (hub.has(membersTopic)) hub.publish(membersTopic, seq, Buffer.from(memberEventFrame(event)));
       if (event.public_events && hub.has(audience)) {
         hub.publish(audience, seq, Buffer.from(publicEventFrames(seq, event.public_events, event.indicator ?? 'none')));
       }
       if (accessEvent.test(event.type)) recheck = true;
     }
-    if (recheck) void hub.recheck([privateTopic]);
+    if (recheck) void hub.recheck([privateTopic, membersTopic]);
   };
 
   const reader = new EventReader({

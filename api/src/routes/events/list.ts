@@ -23,12 +23,9 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/**
- * Event families about what only admins may read (invitations, API keys: ARCHITECTURE.md, "Who may
- * do what"). Others (viewers, members, `read` keys) do not get them here, or the audit trail would
- * hand them an invitee's email and the keys' names and scopes that the admin-only routes refuse.
- */
-export const adminOnlyEventFamilies = ['invitation', 'api_key'];
+import { adminOnlyEventFamilies } from '../../db/event-visibility.ts';
+
+export { adminOnlyEventFamilies };
 
 /**
  * GET /api/organizations/:orgId/events: the audit trail, newest first, filtered and paginated;
@@ -48,7 +45,7 @@ export const listEvents = defineRoute(
   }),
   async (c) => {
     const { orgId, role } = c.get('org');
-    const hidden = role === 'admin' ? [] : adminOnlyEventFamilies;
+    const hidden: readonly string[] = role === 'admin' ? [] : adminOnlyEventFamilies;
     const { type, actor, from, to, limit, cursor } = c.req.valid('query');
     const before = cursor ? decodeCursor(cursor) : null;
     // `incident.*` and `incident` mean the family; a full `incident.created` means that type.

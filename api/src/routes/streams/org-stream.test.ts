@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createApiKey, createTenantWorld, type TenantWorld } from '../../../test/fixtures.ts';
-import { createService, openSse, serveApp, updateService, type SseReader } from '../../../test/streams.ts';
+import {
+  createService,
+  openSse,
+  serveApp,
+  updateService,
+  type SseEvent,
+  type SseReader,
+} from '../../../test/streams.ts';
 import { asSystem } from '../../db/doors.ts';
 import { appendEvent } from '../../db/events.ts';
 
@@ -102,6 +109,33 @@ describe('GET /api/organizations/:orgId/stream', () => {
       id: String(b),
       data: { seq: b, resync: true },
     });
+  });
+
+  it('gives admins invitation and API key events in full, and others only their id and type', async () => {
+    const admin = await connect(world.orgA.id, await userToken(world.users.adminA));
+    const member = await connect(world.orgA.id, await userToken(world.users.memberA));
+    await Promise.all([admin.until((e) => e.length === 1), member.until((e) => e.length === 1)]);
+    const secretish = { email: 'invitee@example.test', role: 'viewer' };
+    const invited = await asSystem(ctx.db, 'test', (tx) =>
+      appendEvent(tx, world.orgA.id, 'invitation.created', secretish),
+    );
+    const svc = await createService(ctx.db, world.orgA.id);
+    const isInvite = (e: SseEvent) => e.event === 'invitation.created';
+    const sawService = (events: SseEvent[]) =>
+      events.some((e) => e.event === 'service.created' && JSON.stringify(e.data).includes(svc.id));
+    const [full] = (await admin.until(sawService)).filter(isInvite);
+    const memberEvents = await member.until(sawService);
+    expect(full).toMatchObject({ id: String(invited.seq), data: { payload: secretish } });
+    expect(memberEvents.filter(isInvite)).toEqual([
+      expect.objectContaining({ id: String(invited.seq), data: expect.objectContaining({ redacted: true }) }),
+    ]);
+    expect(JSON.stringify(memberEvents)).not.toContain('invitee@example.test');
+    // Replay follows the same rule.
+    const resumed = await connect(world.orgA.id, await userToken(world.users.viewerA), {
+      'Last-Event-ID': String(invited.seq - 1),
+    });
+    const replayed = await resumed.until((e) => e.some(isInvite));
+    expect(JSON.stringify(replayed)).not.toContain('invitee@example.test');
   });
 
   it('closes when the member is removed, at once on the event and on the heartbeat re-check without one', async () => {

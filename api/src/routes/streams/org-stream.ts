@@ -3,9 +3,9 @@ import { decodeJwt } from 'jose';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { openStream } from '../../realtime/open-stream.ts';
-import { orgTopic } from '../../realtime/topics.ts';
+import { orgMembersTopic, orgTopic } from '../../realtime/topics.ts';
 import { sseFrame } from '../../realtime/sse.ts';
-import { orgEventFrame } from '../../realtime/frames.ts';
+import { memberEventFrame, orgEventFrame } from '../../realtime/frames.ts';
 import type { StoredEvent } from '../../db/events.ts';
 import { alreadySent, lastEventId, sseResponse, streamContext } from './stream-request.ts';
 
@@ -33,7 +33,12 @@ export const getOrgStream = defineRoute(
   }),
   async (c) => {
     const { log } = c.get('deps');
-    const { orgId } = c.get('org');
+    const { orgId, role } = c.get('org');
+    // Admins get every event in full; others get admin-only events redacted (a demoted admin's
+    // stream ends on the recheck below, and the reconnect lands on the members' topic).
+    const admin = role === 'admin';
+    const frame = admin ? orgEventFrame : memberEventFrame;
+    const minRole = admin ? 'admin' : 'viewer';
     const after = lastEventId(c);
     const expiresAt = tokenExpiry(c.req.header('Authorization'));
     // Last before openStream, which takes over the admission slot (nothing can throw in between).
@@ -41,7 +46,7 @@ export const getOrgStream = defineRoute(
     await openStream({
       hub: realtime.hub,
       res,
-      topic: orgTopic(orgId),
+      topic: admin ? orgTopic(orgId) : orgMembersTopic(orgId),
       headers: { 'X-Request-Id': c.get('requestId') },
       retryMs: realtime.retryMs,
       release,
@@ -49,7 +54,7 @@ export const getOrgStream = defineRoute(
         // Membership is re-read on access-changing events and on every heartbeat.
         sub.recheck = async () => {
           const [row] = await asCaller(c, (tx) =>
-            tx.query<{ ok: boolean }>(`select private.has_role_on_org($1, 'viewer', array['read']) as ok`, [orgId]),
+            tx.query<{ ok: boolean }>(`select private.has_role_on_org($1, $2, array['read']) as ok`, [orgId, minRole]),
           );
           return row?.ok === true;
         };
@@ -83,7 +88,7 @@ export const getOrgStream = defineRoute(
              where org_id = $1 and seq > $2 order by seq`,
             [orgId, after],
           );
-          for (const event of events) write(orgEventFrame(event));
+          for (const event of events) write(frame(event));
           return Math.max(current, ...events.map((event) => Number(event.seq)));
         }),
       onLive: (seq) => realtime.reader.follow(orgId, seq),
