@@ -12,7 +12,7 @@ let api: Awaited<ReturnType<typeof serveApp>>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  api = await serveApp(ctx.app);
+  api = await serveApp(ctx.app, ctx.deps); // the production server, fast lane included
 });
 afterAll(async () => {
   await api.close();
@@ -60,7 +60,11 @@ describe('openEventStream against the real API', () => {
 
   it('gives up on 404 instead of retrying forever', async () => {
     const errors: (number | null)[] = [];
-    openEventStream({ url: `${api.url}/api/public/status/no-such-org-x/stream`, onEvent: () => {}, onError: (_, retry) => errors.push(retry) });
+    openEventStream({
+      url: `${api.url}/api/public/status/no-such-org-x/stream`,
+      onEvent: () => {},
+      onError: (_, retry) => errors.push(retry),
+    });
     await eventually(() => errors.length === 1, 5_000, 'the error');
     expect(errors).toEqual([null]);
   });
