@@ -8,6 +8,16 @@ export function statusPageUrl(slug: string, baseUrl: string | undefined): string
 
 const startDate = (iso: string) => iso.slice(0, 10);
 
+// Statuspage documents `status.indicator` as none | minor | major | critical, and a maintenance's
+// status as scheduled | in_progress | verifying | completed. Our page-level `maintenance` (something
+// under maintenance, nothing broken) is `none` there (the components say `under_maintenance`), and a
+// cancelled maintenance is left out, as Statuspage leaves out the ones it cancels.
+/** Our status in Statuspage's value set. */
+export const statuspageIndicator = (status: PublicStatus['status']) =>
+  status.indicator === 'maintenance' ? { ...status, indicator: 'none' as const } : status;
+/** False for maintenances Statuspage would not list. */
+export const notCancelled = (m: { status: string }) => m.status !== 'cancelled';
+
 /**
  * Statuspage's public `/api/v2/summary.json`, field for field: page, components (groups are
  * components with `group: true` and their children's ids), unresolved incidents, upcoming and
@@ -127,8 +137,10 @@ export function toStatuspageSummary(snapshot: PublicStatus, baseUrl: string | un
     },
     components,
     incidents: snapshot.incidents.map(incident),
-    scheduled_maintenances: [...snapshot.active_maintenances, ...snapshot.upcoming_maintenances].map(maintenance),
-    status: snapshot.status,
+    scheduled_maintenances: [...snapshot.active_maintenances, ...snapshot.upcoming_maintenances]
+      .filter(notCancelled)
+      .map(maintenance),
+    status: statuspageIndicator(snapshot.status),
   };
 }
 

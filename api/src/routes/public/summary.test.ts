@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
-import { createPublicWorld, type PublicWorld } from './test-kit.ts';
+import { createPublicWorld, write, type PublicWorld } from './test-kit.ts';
 
 interface Summary {
   page: Record<string, unknown>;
@@ -140,5 +140,22 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
       headers: { 'If-None-Match': etag },
     });
     expect(again.status).toBe(304);
+  });
+
+  it("says `none` where our own page says `maintenance` (Statuspage's indicator set has no maintenance)", async () => {
+    // Only the maintenance is left: the outage is over and its incident resolved.
+    await write(t.db, w.org.id, async (tx) => {
+      await tx.query(`update public.services set status = 'operational' where id = $1`, [w.api]);
+      await tx.query(
+        `update public.incidents set status = 'resolved', resolved_at = now() where org_id = $1 and resolved_at is null`,
+        [w.org.id],
+      );
+    });
+    const own = (await (await t.app.request(`/api/public/status/${w.org.slug}`)).json()) as {
+      data: { status: { indicator: string } };
+    };
+    expect(own.data.status.indicator).toBe('maintenance');
+    const statuspage = (await (await t.app.request(`/api/public/status/${w.org.slug}/summary.json`)).json()) as Summary;
+    expect(statuspage.status.indicator).toBe('none');
   });
 });

@@ -1,16 +1,8 @@
 import type { PublicIncident, PublicMaintenance, PublicStatus } from '../../contract/public-status.ts';
-import { toStatuspageSummary } from '../../public-snapshot/summary.ts';
+import { notCancelled, statuspageIndicator, toStatuspageSummary } from '../../public-snapshot/summary.ts';
 import type { SiteOrgData } from '../site-data.ts';
 
 const latest = 50;
-
-// Statuspage documents `status.indicator` as none | minor | major | critical, and a maintenance's
-// status as scheduled | in_progress | verifying | completed. Our page-level `maintenance` (something
-// under maintenance, nothing broken) is `none` there (the components say `under_maintenance`), and a
-// cancelled maintenance is left out, as Statuspage leaves out the ones it cancels.
-const statuspageIndicator = (status: PublicStatus['status']) =>
-  status.indicator === 'maintenance' ? { ...status, indicator: 'none' as const } : status;
-const notCancelled = (m: PublicMaintenance) => m.status !== 'cancelled';
 
 const newestFirst = <T extends { created_at: string }>(items: Iterable<T>) =>
   [...items].sort((a, b) => b.created_at.localeCompare(a.created_at));
@@ -23,11 +15,7 @@ const newestFirst = <T extends { created_at: string }>(items: Iterable<T>) =>
 export function statuspageFiles(data: SiteOrgData, baseUrl: string | undefined): Record<string, unknown> {
   const { snapshot, history } = data;
   const live = toStatuspageSummary(snapshot, baseUrl);
-  const summary = {
-    ...live,
-    scheduled_maintenances: live.scheduled_maintenances.filter((m) => m.status !== 'cancelled'),
-    status: statuspageIndicator(live.status),
-  };
+  const summary = live;
   const { page } = summary;
   const incidents = newestFirst(
     new Map<string, PublicIncident>(
