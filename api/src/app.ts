@@ -27,7 +27,13 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
     const started = performance.now();
     await next();
     deps.log.info(
-      { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });

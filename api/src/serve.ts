@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
-  const maintenanceScheduler = createMaintenanceScheduler({ db, clock: systemClock, log, databaseUrl: env.DATABASE_URL });
+  const maintenanceScheduler = createMaintenanceScheduler({
+    db,
+    clock: systemClock,
+    log,
+    databaseUrl: env.DATABASE_URL,
+  });
   maintenanceScheduler.start();
   // Re-renders each org's static pages on its events (one leader of several processes renders).
   const siteRenderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });

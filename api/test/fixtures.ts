@@ -6,32 +6,50 @@ import { generateApiKeySecret, hashApiKeySecret } from '../src/auth/api-key-secr
 import type { ApiKeyScope } from '../src/contract/roles.ts';
 
 /** Inserts a verified user straight into auth.users (the profile comes from the trigger). */
-export async function createUser(db: Database, email = `${randomUUID().slice(0, 8)}@example.test`): Promise<{ id: string; email: string }> {
+export async function createUser(
+  db: Database,
+  email = `${randomUUID().slice(0, 8)}@example.test`,
+): Promise<{ id: string; email: string }> {
   const [row] = await asSystem(db, 'test', (tx) =>
-    tx.query<{ id: string }>(
-      `insert into auth.users (email, email_confirmed_at) values ($1, now()) returning id`,
-      [email],
-    ),
+    tx.query<{ id: string }>(`insert into auth.users (email, email_confirmed_at) values ($1, now()) returning id`, [
+      email,
+    ]),
   );
   return { id: row!.id, email };
 }
 
 /** Inserts an organization (no members). */
-export async function createOrg(db: Database, slug = `org-${randomUUID().slice(0, 8)}`, name = slug): Promise<{ id: string; slug: string }> {
+export async function createOrg(
+  db: Database,
+  slug = `org-${randomUUID().slice(0, 8)}`,
+  name = slug,
+): Promise<{ id: string; slug: string }> {
   const [row] = await asSystem(db, 'test', (tx) =>
-    tx.query<{ id: string }>(`insert into public.organizations (slug, name) values ($1, $2) returning id`, [slug, name]),
+    tx.query<{ id: string }>(`insert into public.organizations (slug, name) values ($1, $2) returning id`, [
+      slug,
+      name,
+    ]),
   );
   return { id: row!.id, slug };
 }
 
 export async function addMember(db: Database, orgId: string, userId: string, role: MemberRole): Promise<void> {
   await asSystem(db, 'test', (tx) =>
-    tx.query(`insert into public.organization_members (org_id, user_id, role) values ($1, $2, $3)`, [orgId, userId, role]),
+    tx.query(`insert into public.organization_members (org_id, user_id, role) values ($1, $2, $3)`, [
+      orgId,
+      userId,
+      role,
+    ]),
   );
 }
 
 /** Creates an API key row and returns its secret. */
-export async function createApiKey(db: Database, orgId: string, scopes: ApiKeyScope[], name = 'test key'): Promise<{ id: string; secret: string }> {
+export async function createApiKey(
+  db: Database,
+  orgId: string,
+  scopes: ApiKeyScope[],
+  name = 'test key',
+): Promise<{ id: string; secret: string }> {
   const secret = generateApiKeySecret();
   const [row] = await asSystem(db, 'test', (tx) =>
     tx.query<{ id: string }>(
@@ -77,7 +95,14 @@ export async function createService(
     tx.query<{ id: string }>(
       `insert into public.services (org_id, slug, name, is_public, manual_status, status)
        values ($1, $2, $3, $4, $5, $6) returning id`,
-      [orgId, slug, fields.name ?? slug, fields.is_public ?? true, fields.manual_status ?? 'operational', fields.status ?? fields.manual_status ?? 'operational'],
+      [
+        orgId,
+        slug,
+        fields.name ?? slug,
+        fields.is_public ?? true,
+        fields.manual_status ?? 'operational',
+        fields.status ?? fields.manual_status ?? 'operational',
+      ],
     ),
   );
   return { id: row!.id, slug };

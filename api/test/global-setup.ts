@@ -10,7 +10,8 @@ const tmpDir = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDb: { kind: 'pglite'; templatePath: string } | { kind: 'postgres'; url: string; runId: string; template: string };
+    testDb:
+      { kind: 'pglite'; templatePath: string } | { kind: 'postgres'; url: string; runId: string; template: string };
   }
 }
 
@@ -47,10 +48,9 @@ export default async function setup(project: TestProject) {
   project.provide('testDb', { kind, url, runId, template });
   return async () => {
     const cleanup = openPostgres({ url, max: 1 });
-    const dbs = await cleanup.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1`,
-      [`lantern\\_${runId}\\_%`],
-    );
+    const dbs = await cleanup.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `lantern\\_${runId}\\_%`,
+    ]);
     for (const { datname } of dbs) {
       await cleanup.query(`drop database if exists "${datname}" with (force)`);
     }

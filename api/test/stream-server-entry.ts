@@ -17,10 +17,17 @@ import { systemClock, type Deps } from '../src/http/app-env.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
-const env = parseEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+const env = parseEnv({
+  ...process.env,
+  NODE_ENV: 'test',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+});
 const db = openPostgres({ url: env.DATABASE_URL!, max: Number(process.env.DB_POOL ?? 10) });
 const log = createLogger(env.LOG_LEVEL);
-const tokens = localAccessTokens(new TextEncoder().encode(process.env.TEST_JWT_SECRET ?? 'test-secret-test-secret-test-secret-0123'));
+const tokens = localAccessTokens(
+  new TextEncoder().encode(process.env.TEST_JWT_SECRET ?? 'test-secret-test-secret-test-secret-0123'),
+);
 const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
 const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
 const realtime = createRealtime({ db, log });
@@ -33,7 +40,8 @@ const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (inf
 process.on('message', (message) => {
   // --expose-gc (the benchmark): measure live memory, not garbage awaiting collection.
   if (message === 'stats') (globalThis as { gc?: () => void }).gc?.();
-  if (message === 'stats') process.send?.({ stats: realtime.stats(), rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
+  if (message === 'stats')
+    process.send?.({ stats: realtime.stats(), rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
 });
 process.once('SIGTERM', async () => {
   server.close();

@@ -13,7 +13,10 @@ import { appendEvent } from '../src/db/events.ts';
  * The app on a real port (streams write to the Node response, which `app.request()` does not have).
  * With `deps`, through the production listener (http/listen.ts: the public fast lane, then Hono).
  */
-export async function serveApp(app: App, deps?: Deps): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serveApp(
+  app: App,
+  deps?: Deps,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const s: Server = deps
       ? listen(app, deps, { port: 0, hostname: '127.0.0.1' }, () => resolve(s))
@@ -55,7 +58,11 @@ export interface SseReader {
 /** Opens `url` as an SSE stream. */
 export async function openSse(url: string, headers: Record<string, string> = {}): Promise<SseReader> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: abort.signal, redirect: 'manual' });
+  const response = await fetch(url, {
+    headers: { Accept: 'text/event-stream', ...headers },
+    signal: abort.signal,
+    redirect: 'manual',
+  });
   const reader: SseReader = {
     status: response.status,
     headers: response.headers,
@@ -66,7 +73,10 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     async until(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(reader.events)) {
-        if (Date.now() > deadline) throw new Error(`SSE wait timed out with ${reader.events.length} events: ${JSON.stringify(reader.events.slice(-3))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `SSE wait timed out with ${reader.events.length} events: ${JSON.stringify(reader.events.slice(-3))}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return reader.events;
@@ -75,7 +85,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   };
   const parser = createParser({
     onEvent: (message: EventSourceMessage) =>
-      reader.events.push({ id: message.id, event: message.event, data: JSON.parse(message.data) as Record<string, unknown> }),
+      reader.events.push({
+        id: message.id,
+        event: message.event,
+        data: JSON.parse(message.data) as Record<string, unknown>,
+      }),
     onRetry: (ms) => (reader.retry = ms),
     onComment: () => reader.comments++,
   });
@@ -92,7 +106,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
 }
 
 /** Polls `condition` until it holds (bounded; for counts that settle asynchronously). */
-export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -101,7 +119,11 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
 }
 
 /** A service row written the way the domain routes do: the row, then its event in the same transaction. */
-export async function createService(db: Database, orgId: string, { name = 'API', isPublic = true } = {}): Promise<{ id: string }> {
+export async function createService(
+  db: Database,
+  orgId: string,
+  { name = 'API', isPublic = true } = {},
+): Promise<{ id: string }> {
   return asSystem(db, 'test', async (tx) => {
     const slug = `svc-${Math.random().toString(36).slice(2, 10)}`;
     const [service] = await tx.query<Record<string, unknown> & { id: string }>(
@@ -114,14 +136,21 @@ export async function createService(db: Database, orgId: string, { name = 'API',
 }
 
 /** Changes a service's status or visibility, appending `service.status_changed` / `service.updated`. */
-export async function updateService(db: Database, orgId: string, id: string, change: { status?: string; isPublic?: boolean }): Promise<number> {
+export async function updateService(
+  db: Database,
+  orgId: string,
+  id: string,
+  change: { status?: string; isPublic?: boolean },
+): Promise<number> {
   return asSystem(db, 'test', async (tx) => {
     const [service] = await tx.query<Record<string, unknown>>(
       `update public.services set status = coalesce($3, status), is_public = coalesce($4, is_public), updated_at = now()
        where org_id = $1 and id = $2 returning *`,
       [orgId, id, change.status ?? null, change.isPublic ?? null],
     );
-    const event = await appendEvent(tx, orgId, change.status ? 'service.status_changed' : 'service.updated', { service });
+    const event = await appendEvent(tx, orgId, change.status ? 'service.status_changed' : 'service.updated', {
+      service,
+    });
     return Number(event.seq);
   });
 }

@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 const clients = new Set<http.ServerResponse>();
 let seq = 0;
 const server = http.createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    'X-Accel-Buffering': 'no',
+  });
   res.write(`retry: 3000\n\nid: ${seq}\nevent: snapshot\ndata: {"seq":${seq}}\n\n`);
   clients.add(res);
   res.on('close', () => clients.delete(res));
@@ -19,5 +23,11 @@ process.on('message', (message: { type: string; data?: string }) => {
     for (const res of clients) res.write(buf);
   }
   if (message.type === 'stats') (globalThis as { gc?: () => void }).gc?.();
-  if (message.type === 'stats') process.send!({ type: 'stats', rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, clients: clients.size });
+  if (message.type === 'stats')
+    process.send!({
+      type: 'stats',
+      rss: process.memoryUsage().rss,
+      heap: process.memoryUsage().heapUsed,
+      clients: clients.size,
+    });
 });

@@ -2,7 +2,8 @@ import { createParser } from 'eventsource-parser';
 import type { PublicStreamEventMap } from '../../api/src/contract/stream-events.ts';
 
 /** One parsed event: `event` names the payload type in the map `M`. */
-export type StreamEvent<M> = { [K in keyof M & string]: { event: K; id: string | undefined; data: M[K] } }[keyof M & string];
+export type StreamEvent<M> = { [K in keyof M & string]: { event: K; id: string | undefined; data: M[K] } }[keyof M &
+  string];
 
 export interface StreamClientOptions<M> {
   /** The stream URL, e.g. `https://host/api/public/status/acme/stream`. */
@@ -28,7 +29,9 @@ const fatal = new Set([400, 401, 403, 404, 410]);
  * reconnects with exponential backoff and full jitter, honours `Retry-After` and the server's
  * `retry:`, and reconnects a stream that falls silent. `close()` aborts everything.
  */
-export function openEventStream<M = PublicStreamEventMap>(options: StreamClientOptions<M>): { close(): void; readonly lastEventId: string | undefined } {
+export function openEventStream<M = PublicStreamEventMap>(
+  options: StreamClientOptions<M>,
+): { close(): void; readonly lastEventId: string | undefined } {
   const { heartbeatTimeoutMs = 45_000, minDelayMs = 1_000, maxDelayMs = 30_000 } = options;
   const stop = new AbortController();
   let lastEventId = options.lastEventId;
@@ -48,17 +51,27 @@ export function openEventStream<M = PublicStreamEventMap>(options: StreamClientO
       if (lastEventId !== undefined) url.searchParams.set('lastEventId', lastEventId);
       const headers = typeof options.headers === 'function' ? await options.headers() : options.headers;
       feedWatchdog();
-      const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: attempt.signal, cache: 'no-store' });
+      const response = await fetch(url, {
+        headers: { Accept: 'text/event-stream', ...headers },
+        signal: attempt.signal,
+        cache: 'no-store',
+      });
       if (!response.ok || !response.body) {
         const retryAfter = Number(response.headers.get('Retry-After'));
         const error = new Error(`Stream answered ${response.status}`);
-        if (fatal.has(response.status)) return options.onError?.(error, null), null;
-        throw Object.assign(error, { retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined });
+        if (fatal.has(response.status)) return (options.onError?.(error, null), null);
+        throw Object.assign(error, {
+          retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+        });
       }
       const parser = createParser({
         onEvent: (message) => {
           if (message.id !== undefined) lastEventId = message.id;
-          options.onEvent({ event: (message.event ?? 'message') as keyof M & string, id: message.id, data: JSON.parse(message.data) } as StreamEvent<M>);
+          options.onEvent({
+            event: (message.event ?? 'message') as keyof M & string,
+            id: message.id,
+            data: JSON.parse(message.data),
+          } as StreamEvent<M>);
         },
         onRetry: (ms) => (serverRetry = ms),
       });
@@ -75,7 +88,7 @@ export function openEventStream<M = PublicStreamEventMap>(options: StreamClientO
   };
 
   void (async () => {
-    for (let failures = 0; !stop.signal.aborted; ) {
+    for (let failures = 0; !stop.signal.aborted;) {
       let delay: number;
       try {
         const result = await connect();
@@ -85,7 +98,9 @@ export function openEventStream<M = PublicStreamEventMap>(options: StreamClientO
       } catch (error) {
         if (stop.signal.aborted) return;
         const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** failures++);
-        delay = (error as { retryAfterMs?: number }).retryAfterMs ?? Math.max(serverRetry, ceiling / 2 + Math.random() * (ceiling / 2));
+        delay =
+          (error as { retryAfterMs?: number }).retryAfterMs ??
+          Math.max(serverRetry, ceiling / 2 + Math.random() * (ceiling / 2));
         options.onError?.(error as Error, delay);
       }
       await new Promise<void>((resolve) => {

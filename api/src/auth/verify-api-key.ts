@@ -17,7 +17,13 @@ export async function verifyApiKey(db: Database, secret: string, now: Date): Pro
   if (!looksLikeApiKey(secret)) return null;
   const hash = hashApiKeySecret(secret);
   return asSystem(db, 'auth', async (tx) => {
-    const [row] = await tx.query<{ id: string; org_id: string; scopes: ApiKeyScope[]; key_hash: string; last_used_at: string | null }>(
+    const [row] = await tx.query<{
+      id: string;
+      org_id: string;
+      scopes: ApiKeyScope[];
+      key_hash: string;
+      last_used_at: string | null;
+    }>(
       `select id, org_id, scopes, key_hash, last_used_at from public.api_keys
        where key_hash = $1 and revoked_at is null`,
       [hash],

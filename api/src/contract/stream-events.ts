@@ -1,4 +1,11 @@
-import type { OverallIndicator, ServiceStatus, IncidentStatus, IncidentImpact, HoldStatus, MaintenanceStatus } from './status.ts';
+import type {
+  OverallIndicator,
+  ServiceStatus,
+  IncidentStatus,
+  IncidentImpact,
+  HoldStatus,
+  MaintenanceStatus,
+} from './status.ts';
 import type { PublicStatus } from './public-status.ts';
 
 // The wire contract of the SSE streams. Types only (zero runtime): the widget imports this file.

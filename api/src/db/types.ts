@@ -19,6 +19,10 @@ export interface Database {
    * Subscribes to a NOTIFY channel; resolves to an unsubscribe function. `onLost` is called once if
    * the dedicated connection dies (database restart): notifications stop, and the caller re-listens.
    */
-  listen(channel: string, handler: NotificationHandler, onLost?: (error?: unknown) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    handler: NotificationHandler,
+    onLost?: (error?: unknown) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -37,7 +37,11 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
       const scopes = access.scopes ?? [];
       if (caller.orgId !== orgId) throw forbidden('This API key belongs to another organization');
       if (!scopes.some((scope) => caller.scopes.includes(scope))) {
-        throw forbidden(scopes.length ? `This API key needs one of the scopes: ${scopes.join(', ')}` : 'API keys cannot use this endpoint');
+        throw forbidden(
+          scopes.length
+            ? `This API key needs one of the scopes: ${scopes.join(', ')}`
+            : 'API keys cannot use this endpoint',
+        );
       }
       c.set('org', { orgId, role: null });
       return next();

@@ -14,7 +14,11 @@ export interface RouteDefinition<R extends RouteConfig = RouteConfig> {
 }
 
 /** Declares a route of the table (see RouteDefinition). */
-export function defineRoute<R extends RouteConfig>(access: Access, route: R, handler: RouteHandler<R, AppEnv>): RouteDefinition<R> {
+export function defineRoute<R extends RouteConfig>(
+  access: Access,
+  route: R,
+  handler: RouteHandler<R, AppEnv>,
+): RouteDefinition<R> {
   return { access, route, handler };
 }
 

@@ -20,7 +20,15 @@ export interface Mailer {
  * SMTP when `smtpUrl` is set; otherwise each message becomes an `.eml` file in `mailDir`, so
  * verification, reset and invitation links work on a machine without a mail server.
  */
-export function createMailer({ smtpUrl, mailDir, from }: { smtpUrl?: string | undefined; mailDir: string; from: string }): Mailer {
+export function createMailer({
+  smtpUrl,
+  mailDir,
+  from,
+}: {
+  smtpUrl?: string | undefined;
+  mailDir: string;
+  from: string;
+}): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {

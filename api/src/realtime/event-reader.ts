@@ -87,11 +87,15 @@ export class EventReader {
   }
 
   private async listen(): Promise<void> {
-    this.unlisten = await this.options.db.listen(channel, (payload) => this.onNotification(payload), (error) => {
-      this.options.log.warn({ err: error }, 'event log LISTEN connection lost; reconnecting');
-      this.unlisten = null;
-      this.scheduleReconnect();
-    });
+    this.unlisten = await this.options.db.listen(
+      channel,
+      (payload) => this.onNotification(payload),
+      (error) => {
+        this.options.log.warn({ err: error }, 'event log LISTEN connection lost; reconnecting');
+        this.unlisten = null;
+        this.scheduleReconnect();
+      },
+    );
   }
 
   private scheduleReconnect(): void {
@@ -125,7 +129,10 @@ export class EventReader {
     if (ids.length === 0) return;
     const rows = await this.withRetry(() =>
       asSystem(this.options.db, 'event-reader', (tx) =>
-        tx.query<{ id: string; last_event_seq: number }>('select id, last_event_seq from public.organizations where id = any($1::uuid[])', [ids]),
+        tx.query<{ id: string; last_event_seq: number }>(
+          'select id, last_event_seq from public.organizations where id = any($1::uuid[])',
+          [ids],
+        ),
       ),
     );
     for (const row of rows ?? []) this.advance(row.id, Number(row.last_event_seq));

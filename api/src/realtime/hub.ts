@@ -38,7 +38,12 @@ export class Hub {
   private dropped = 0;
   private attached = 0;
 
-  constructor({ heartbeatMs = 15_000, maxQueuedBytes = 1024 * 1024, maxBlockedMs = 5_000, onTopicEmpty = () => {} }: HubOptions = {}) {
+  constructor({
+    heartbeatMs = 15_000,
+    maxQueuedBytes = 1024 * 1024,
+    maxBlockedMs = 5_000,
+    onTopicEmpty = () => {},
+  }: HubOptions = {}) {
     this.heartbeatMs = Math.min(heartbeatMs, 15_000);
     this.limits = { maxQueuedBytes, maxBlockedMs };
     this.onTopicEmpty = onTopicEmpty;

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/test-app.ts';
 import { createTenantWorld, type TenantWorld } from '../../test/fixtures.ts';
-import { createService, eventually, openSse, serveApp, updateService, type SseEvent, type SseReader } from '../../test/streams.ts';
+import {
+  createService,
+  eventually,
+  openSse,
+  serveApp,
+  updateService,
+  type SseEvent,
+  type SseReader,
+} from '../../test/streams.ts';
 import { spawnApiProcess, type ApiProcess } from '../../test/stream-process.ts';
 
 // Fan-out across processes goes through the PostgreSQL server's LISTEN/NOTIFY: PGlite is one process.
@@ -20,7 +28,9 @@ describe('realtime across API processes (PostgreSQL)', () => {
   });
 
   it('a client on B receives every change written through A in order, across a restart of B, under 8 writers', async () => {
-    const services = await Promise.all(Array.from({ length: 8 }, (_, i) => createService(ctx.db, world.orgA.id, { isPublic: i !== 7 })));
+    const services = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createService(ctx.db, world.orgA.id, { isPublic: i !== 7 })),
+    );
     const a = await spawnApiProcess(ctx.url!);
     let b = await spawnApiProcess(ctx.url!);
     processes.push(a, b);
@@ -30,8 +40,14 @@ describe('realtime across API processes (PostgreSQL)', () => {
     const open = async (base: string) => {
       const lastOrg = orgEvents.at(-1)?.id;
       const lastPublic = publicEvents.filter((e) => e.id).at(-1)?.id;
-      const org = await openSse(`${base}/api/organizations/${world.orgA.id}/stream`, { Authorization: `Bearer ${token}`, ...(lastOrg ? { 'Last-Event-ID': lastOrg } : {}) });
-      const pub = await openSse(`${base}/api/public/status/${world.orgA.slug}/stream`, lastPublic ? { 'Last-Event-ID': lastPublic } : {});
+      const org = await openSse(`${base}/api/organizations/${world.orgA.id}/stream`, {
+        Authorization: `Bearer ${token}`,
+        ...(lastOrg ? { 'Last-Event-ID': lastOrg } : {}),
+      });
+      const pub = await openSse(
+        `${base}/api/public/status/${world.orgA.slug}/stream`,
+        lastPublic ? { 'Last-Event-ID': lastPublic } : {},
+      );
       return { org, pub };
     };
     const drain = (reader: SseReader, into: SseEvent[]) => {
@@ -76,16 +92,30 @@ describe('realtime across API processes (PostgreSQL)', () => {
     syncPub = drain(streams.pub, publicEvents);
     await Promise.all(writers);
 
-    const [{ seq: final } = { seq: 0 }] = await ctx.db.query<{ seq: number }>('select last_event_seq as seq from public.organizations where id = $1', [world.orgA.id]);
-    await eventually(() => (syncOrg(), Number(orgEvents.at(-1)?.id) === Number(final)), 30_000, 'the org stream to reach the last seq');
+    const [{ seq: final } = { seq: 0 }] = await ctx.db.query<{ seq: number }>(
+      'select last_event_seq as seq from public.organizations where id = $1',
+      [world.orgA.id],
+    );
+    await eventually(
+      () => (syncOrg(), Number(orgEvents.at(-1)?.id) === Number(final)),
+      30_000,
+      'the org stream to reach the last seq',
+    );
     const orgIds = orgEvents.slice(1).map((e) => Number(e.id));
     expect(orgIds).toEqual(Array.from({ length: Number(final) - start }, (_, i) => start + 1 + i));
     expect(orgEvents.slice(1).filter((e) => e.event === 'service.status_changed')).toHaveLength(8 * 12);
 
     const expected = (
-      await ctx.db.query<{ seq: number }>('select seq from public.public_stream_events where org_id = $1 and seq > $2 order by seq', [world.orgA.id, start])
+      await ctx.db.query<{ seq: number }>(
+        'select seq from public.public_stream_events where org_id = $1 and seq > $2 order by seq',
+        [world.orgA.id, start],
+      )
     ).map((row) => Number(row.seq));
-    await eventually(() => (syncPub(), Number(publicEvents.at(-1)?.id) === expected.at(-1)), 30_000, 'the public stream to reach the last change');
+    await eventually(
+      () => (syncPub(), Number(publicEvents.at(-1)?.id) === expected.at(-1)),
+      30_000,
+      'the public stream to reach the last change',
+    );
     expect(publicEvents.slice(1).map((e) => Number(e.id))).toEqual(expected);
     expect(expected).toHaveLength(7 * 12); // the private service's changes are not public
     expect(JSON.stringify(publicEvents)).not.toContain(services[7]!.id);
@@ -103,7 +133,8 @@ describe('realtime across API processes (PostgreSQL)', () => {
       `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
     );
     const seqs: number[] = [];
-    for (const status of ['major_outage', 'operational', 'partial_outage', 'operational']) seqs.push(await updateService(ctx.db, world.orgB.id, svc.id, { status }));
+    for (const status of ['major_outage', 'operational', 'partial_outage', 'operational'])
+      seqs.push(await updateService(ctx.db, world.orgB.id, svc.id, { status }));
     const events = await reader.until((e) => e.length === 1 + seqs.length, 20_000);
     expect(events.slice(1).map((e) => Number(e.id))).toEqual(seqs);
     expect(ctx.deps.realtime!.stats().reconnects).toBeGreaterThan(reconnects);

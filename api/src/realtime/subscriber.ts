@@ -29,7 +29,13 @@ export class Subscriber {
   private readonly limits: SlowConsumerLimits;
   private readonly onDrop: (sub: Subscriber) => void;
 
-  constructor(topic: string, res: ServerResponse, lastSeq: number, limits: SlowConsumerLimits, onDrop: (sub: Subscriber) => void) {
+  constructor(
+    topic: string,
+    res: ServerResponse,
+    lastSeq: number,
+    limits: SlowConsumerLimits,
+    onDrop: (sub: Subscriber) => void,
+  ) {
     this.topic = topic;
     this.res = res;
     this.lastSeq = lastSeq;
@@ -42,7 +48,7 @@ export class Subscriber {
     if (this.closed || this.dropped) return false;
     if (!this.live) {
       this.pendingBytes += buf.length;
-      if (this.pendingBytes > this.limits.maxQueuedBytes) return this.drop(), false;
+      if (this.pendingBytes > this.limits.maxQueuedBytes) return (this.drop(), false);
       this.pending.push({ seq, buf });
       return false;
     }
@@ -54,7 +60,7 @@ export class Subscriber {
   /** Writes the buffer, or drops the stream when its queue is over the limit. */
   write(buf: Buffer): boolean {
     if (this.closed || this.dropped) return false;
-    if (this.res.writableLength + buf.length > this.limits.maxQueuedBytes) return this.drop(), false;
+    if (this.res.writableLength + buf.length > this.limits.maxQueuedBytes) return (this.drop(), false);
     const flushed = this.res.write(buf);
     if (!flushed && !this.blockedTimer) this.watchBlocked(this.bytesWritten());
     return true;

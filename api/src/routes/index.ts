@@ -16,4 +16,20 @@ import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
-export const routeTable: AnyRouteDefinition[] = [...healthRoutes, ...authRoutes, ...serviceRoutes, ...serviceGroupRoutes, ...serviceOrderRoutes, ...incidentRoutes, ...maintenanceRoutes, ...organizationRoutes, ...memberRoutes, ...invitationRoutes, ...streamRoutes, ...publicRoutes, ...apiKeyRoutes, ...eventRoutes, ...openApiRoutes];
+export const routeTable: AnyRouteDefinition[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...serviceRoutes,
+  ...serviceGroupRoutes,
+  ...serviceOrderRoutes,
+  ...incidentRoutes,
+  ...maintenanceRoutes,
+  ...organizationRoutes,
+  ...memberRoutes,
+  ...invitationRoutes,
+  ...streamRoutes,
+  ...publicRoutes,
+  ...apiKeyRoutes,
+  ...eventRoutes,
+  ...openApiRoutes,
+];

@@ -30,9 +30,15 @@ export const getHealth = defineRoute(
     const { db } = c.get('deps');
     try {
       const version = await schemaVersion(db);
-      return c.json({ status: 'ok' as const, database: { kind: db.kind, status: 'up' as const, schema_version: version } }, 200);
+      return c.json(
+        { status: 'ok' as const, database: { kind: db.kind, status: 'up' as const, schema_version: version } },
+        200,
+      );
     } catch {
-      return c.json({ status: 'degraded' as const, database: { kind: db.kind, status: 'down' as const, schema_version: null } }, 503);
+      return c.json(
+        { status: 'degraded' as const, database: { kind: db.kind, status: 'down' as const, schema_version: null } },
+        503,
+      );
     }
   },
 );

@@ -1,5 +1,5 @@
-import type { PublicIncident, PublicMaintenance, PublicStatus } from '../../contract/public-status.ts';
-import { notCancelled, statuspageIndicator, toStatuspageSummary } from '../../public-snapshot/summary.ts';
+import type { PublicIncident, PublicMaintenance } from '../../contract/public-status.ts';
+import { notCancelled, toStatuspageSummary } from '../../public-snapshot/summary.ts';
 import type { SiteOrgData } from '../site-data.ts';
 
 const latest = 50;
