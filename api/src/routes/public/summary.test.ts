@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createPublicWorld, write, type PublicWorld } from './test-kit.ts';
 
@@ -151,10 +151,16 @@ describe('GET /api/public/status/:orgSlug/summary.json', () => {
         [w.org.id],
       );
     });
-    const own = (await (await t.app.request(`/api/public/status/${w.org.slug}`)).json()) as {
-      data: { status: { indicator: string } };
-    };
-    expect(own.data.status.indicator).toBe('maintenance');
+    // The cached page is dropped on the change's notification (asynchronous on a server): wait for it.
+    await vi.waitFor(
+      async () => {
+        const own = (await (await t.app.request(`/api/public/status/${w.org.slug}`)).json()) as {
+          data: { status: { indicator: string } };
+        };
+        expect(own.data.status.indicator).toBe('maintenance');
+      },
+      { timeout: 5_000, interval: 20 },
+    );
     const statuspage = (await (await t.app.request(`/api/public/status/${w.org.slug}/summary.json`)).json()) as Summary;
     expect(statuspage.status.indicator).toBe('none');
   });
