@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/types.ts';
 import { appendEvent } from '../../db/events.ts';
 import { forbidden } from '../../errors.ts';
 import { errorResponses } from '../organizations/schema.ts';
-import { keepingLastAdmin, readMember } from './member-row.ts';
+import { keepingLastAdmin, readMember, refuseUnmatchedWrite } from './member-row.ts';
 import { MemberParams } from './schema.ts';
 
 /**
@@ -37,7 +37,11 @@ export const removeMember = defineRoute(
     const remove = async (tx: Queryable, actor?: Record<string, unknown>) => {
       const member = await readMember(tx, orgId, userId);
       await appendEvent(tx, orgId, 'member.removed', { member, left: leaving }, actor);
-      await tx.query('delete from public.organization_members where org_id = $1 and user_id = $2', [orgId, userId]);
+      const deleted = await tx.query(
+        'delete from public.organization_members where org_id = $1 and user_id = $2 returning user_id',
+        [orgId, userId],
+      );
+      if (deleted.length === 0) await refuseUnmatchedWrite(tx, orgId, userId);
     };
     await keepingLastAdmin(() =>
       leaving

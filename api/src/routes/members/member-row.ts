@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/types.ts';
 import type { MemberRole } from '../../contract/roles.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
 
 /** A member as the API shows it. */
 export interface MemberView {
@@ -35,6 +35,17 @@ export async function readMember(tx: Queryable, orgId: string, userId: string): 
   );
   if (!row) throw notFound('Member');
   return toMember(row);
+}
+
+/**
+ * For a write to a member row that matched no row. The access check ran in its own transaction, so by
+ * the time the write's statement starts another admin may have demoted or removed the caller (RLS then
+ * hides the row from the write, which is no error and fires no trigger) or removed the member: 404
+ * when the member is gone, otherwise 403. Throwing rolls back anything the transaction wrote.
+ */
+export async function refuseUnmatchedWrite(tx: Queryable, orgId: string, userId: string): Promise<never> {
+  await readMember(tx, orgId, userId);
+  throw forbidden('Your role in this organization changed meanwhile: you can no longer change this member');
 }
 
 /** Runs `fn`; the database's last-admin guard (0020_teams.sql, SQLSTATE LA409) becomes a 409. */

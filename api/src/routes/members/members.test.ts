@@ -4,6 +4,28 @@ import { addMember, createApiKey, createTenantWorld, createUser, type TenantWorl
 
 type User = { id: string; email: string };
 
+/** A request body that is not handed over until `release()`; `requested` resolves once someone reads it. */
+function gatedBody(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  let release!: () => void;
+  let markRequested!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const requested = new Promise<void>((resolve) => (markRequested = resolve));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        markRequested();
+        await released;
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    },
+    // Nothing is pulled ahead of a read.
+    { highWaterMark: 0 },
+  );
+  return { stream, length: bytes.length, requested, release };
+}
+
 describe('members: list, change role, remove, leave', () => {
   let t: TestContext;
   let world: TenantWorld;
@@ -24,6 +46,10 @@ describe('members: list, change role, remove, leave', () => {
         [orgId],
       )
     )[0];
+  const lastSeq = async (orgId: string) =>
+    (
+      await t.db.query<{ seq: string }>('select last_event_seq as seq from public.organizations where id = $1', [orgId])
+    )[0]!.seq;
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -111,12 +137,42 @@ describe('members: list, change role, remove, leave', () => {
       setRole(world.users.adminB, org, other.id, 'member'),
       setRole(other, org, world.users.adminB.id, 'member'),
     ]);
-    // Whichever ran second either lost its admin role (403) or would have removed the last admin (409).
+    // Whichever runs second is refused whatever the interleaving: its access check or its UPDATE (RLS)
+    // already sees its own demotion (403), or its trigger waited for the org row lock and then finds no
+    // other admin (409). Each interleaving is forced on its own below and in last-admin-race.pg.test.ts.
     expect(results.map((r) => r.status).sort()).toEqual([200, expect.toSatisfy((s: number) => s === 403 || s === 409)]);
     const admins = await t.db.query("select 1 from public.organization_members where org_id = $1 and role = 'admin'", [
       org,
     ]);
     expect(admins).toHaveLength(1);
+  });
+
+  it('refuses a demotion whose caller was demoted after its access check (no 200, no event)', async () => {
+    const org = world.orgB.id;
+    const [first, second] = [await createUser(t.db), await createUser(t.db)];
+    await addMember(t.db, org, first.id, 'admin');
+    await addMember(t.db, org, second.id, 'admin');
+    // The access check runs before the body is read: holding the body back parks `second`'s request
+    // between its check (still an admin) and its transaction, while `first` demotes it.
+    const body = gatedBody(JSON.stringify({ role: 'member' }));
+    const late = t.app.request(`${members(org)}/${first.id}`, {
+      method: 'PUT',
+      headers: { ...(await as(second)), 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
+    await body.requested;
+    expect((await setRole(first, org, second.id, 'member')).status).toBe(200);
+    const seqBefore = await lastSeq(org);
+    body.release();
+    const res = await late;
+    expect(res.status, await res.clone().text()).toBe(403);
+    expect(await lastSeq(org)).toBe(seqBefore);
+    const [row] = await t.db.query<{ role: string }>(
+      'select role from public.organization_members where org_id = $1 and user_id = $2',
+      [org, first.id],
+    );
+    expect(row!.role).toBe('admin');
   });
 
   it('lets anyone leave with their own id; the still-valid token loses the org at once', async () => {

@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { appendEvent } from '../../db/events.ts';
 import { errorResponses } from '../organizations/schema.ts';
-import { keepingLastAdmin, readMember } from './member-row.ts';
+import { keepingLastAdmin, readMember, refuseUnmatchedWrite } from './member-row.ts';
 import { ChangeRole, MemberBody, MemberParams } from './schema.ts';
 
 /** PUT /api/organizations/:orgId/members/:userId: changes a member's role (admins; never the last admin's). */
@@ -32,11 +32,11 @@ export const changeMemberRole = defineRoute(
       asCaller(c, async (tx) => {
         const before = await readMember(tx, orgId, userId);
         if (before.role === role) return before;
-        await tx.query('update public.organization_members set role = $3 where org_id = $1 and user_id = $2', [
-          orgId,
-          userId,
-          role,
-        ]);
+        const updated = await tx.query(
+          'update public.organization_members set role = $3 where org_id = $1 and user_id = $2 returning role',
+          [orgId, userId, role],
+        );
+        if (updated.length === 0) await refuseUnmatchedWrite(tx, orgId, userId);
         const after = { ...before, role };
         await appendEvent(tx, orgId, 'member.role_changed', { member: after, previous_role: before.role });
         return after;
