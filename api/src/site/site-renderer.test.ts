@@ -32,8 +32,9 @@ describe('site renderer: events to files on disk', () => {
       return html.includes('data-service-status="major_outage"') && html;
     });
     expect(index).toContain('Major System Outage');
-    expect(JSON.parse(await world.readPage(world.org.slug, 'api/v2/status.json')).status.indicator).toBe('critical');
+    // Each file is replaced atomically, one after another: the render is whole once the renderer is idle.
     await world.renderer.idle();
+    expect(JSON.parse(await world.readPage(world.org.slug, 'api/v2/status.json')).status.indicator).toBe('critical');
     expect(await readFile(otherIndex, 'utf8')).toBe(before.bytes);
     expect((await stat(otherIndex)).mtimeMs).toBe(before.mtime);
   });
