@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createTestContext, type TestContext } from '../../test/test-app.ts';
 import { createApiKey, createTenantWorld, type TenantWorld } from '../../test/fixtures.ts';
@@ -10,9 +10,35 @@ import { asSystem } from '../db/doors.ts';
 import { routeTable } from '../routes/index.ts';
 import { idempotent } from './idempotent.ts';
 
-// A write route of the shape the real ones have, so the middleware is tested on its own; a gate lets
-// a test hold a request inside its handler to send a concurrent duplicate.
-let gate: Promise<void> | null = null;
+// A write route of the shape the real ones have, so the middleware is tested on its own. A gate holds
+// the first request that reaches the handler (its claim is committed by then) until the test opens it;
+// `held` says it is there, so a duplicate is sent only once the first request holds the key. Two
+// requests in flight at once reach the claim in either order, so without `held` the duplicate could
+// become the holder and wait at the gate forever.
+interface Gate {
+  held: Promise<void>;
+  open: () => void;
+  hold: () => Promise<void>;
+}
+let gate: Gate | null = null;
+function closeGate(): Gate {
+  let open!: () => void;
+  let reached!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const held = new Promise<void>((resolve) => (reached = resolve));
+  let taken = false;
+  return {
+    held,
+    open,
+    // Only one request waits: a second one (a bug) runs on and fails an assertion instead of hanging.
+    hold: () => {
+      if (taken) return Promise.resolve();
+      taken = true;
+      reached();
+      return opened;
+    },
+  };
+}
 const testWrite = defineRoute(
   { kind: 'org', role: 'member', scopes: ['status:write'] },
   createRoute({
@@ -36,7 +62,7 @@ const testWrite = defineRoute(
   }),
   async (c) => {
     const { name } = c.req.valid('json');
-    if (gate) await gate;
+    if (gate) await gate.hold();
     const event = await asCaller(c, (tx) => appendEvent(tx, c.var.org.orgId, 'probe.written', { name }));
     return c.json({ data: { seq: event.seq, name } }, 201);
   },
@@ -74,6 +100,11 @@ describe('Idempotency-Key', () => {
     member = await t.tokens.sign(world.users.memberA.id, world.users.memberA.email);
   });
   afterAll(() => t.close());
+  // A failed test must not leave a request held for the next one.
+  afterEach(() => {
+    gate?.open();
+    gate = null;
+  });
 
   it('answers a repeat with the first answer and writes once', async () => {
     const before = await writes();
@@ -115,16 +146,15 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers a concurrent duplicate with 409 and Retry-After, then replays', async () => {
-    let open!: () => void;
-    gate = new Promise((resolve) => (open = resolve));
+    const held = (gate = closeGate());
     const before = await writes();
     const first = post('key-4', { name: 'slow' });
     // The first request holds its claim (committed before its handler runs) until the gate opens.
-    let duplicate = await post('key-4', { name: 'slow' });
-    for (let i = 0; i < 50 && duplicate.status !== 409; i++) duplicate = await post('key-4', { name: 'slow' });
+    await held.held;
+    const duplicate = await post('key-4', { name: 'slow' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.headers.get('retry-after')).toBe('1');
-    open();
+    held.open();
     gate = null;
     const firstRes = await first;
     expect(firstRes.status).toBe(201);
@@ -135,18 +165,17 @@ describe('Idempotency-Key', () => {
   });
 
   it('lets exactly one holder commit when an abandoned claim is taken over', async () => {
-    let open!: () => void;
-    gate = new Promise((resolve) => (open = resolve));
+    const held = (gate = closeGate());
     const before = await writes();
     const stuck = post('key-5', { name: 'stuck' });
-    let busy = await post('key-5', { name: 'stuck' });
-    for (let i = 0; i < 50 && busy.status !== 409; i++) busy = await post('key-5', { name: 'stuck' });
+    await held.held;
+    const busy = await post('key-5', { name: 'stuck' });
     expect(busy.status).toBe(409);
     gate = null;
     t.clock.advance(61_000); // past the lease: the first claim looks abandoned
     const takeover = await post('key-5', { name: 'stuck' });
     expect(takeover.status).toBe(201);
-    open();
+    held.open();
     const late = await stuck;
     expect(late.status).toBe(409); // its transaction found the claim gone and rolled back
     expect(await writes()).toBe(before + 1);

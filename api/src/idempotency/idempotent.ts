@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../db/types.ts';
 import { withApiKey, withUser } from '../db/doors.ts';
 import { AppError, conflict } from '../errors.ts';
 import { hashRequest } from './request-hash.ts';
-import { claimKey, markExecuted, releaseClaim, storeResponse } from './store.ts';
+import { claimKey, isLockTimeout, markExecuted, releaseClaim, storeResponse, type ClaimOutcome } from './store.ts';
 
 export const idempotencyHeader = 'Idempotency-Key';
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -17,6 +17,11 @@ export interface IdempotentOptions {
   ttlMs?: number;
   /** After this long, a claim whose write never committed may be taken over (default 60 s). */
   leaseMs?: number;
+  /**
+   * How long a claim waits for a row lock held by another request with the same key before it answers
+   * 409 (default 1 s): a concurrent duplicate is told promptly, never left hanging.
+   */
+  lockTimeoutMs?: number;
 }
 
 /**
@@ -26,7 +31,11 @@ export interface IdempotentOptions {
  * while the first is still running gets 409 with `Retry-After`. Without the header it does nothing.
  * Runs after the access check (it needs the caller and the org). Design: ./README.md.
  */
-export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
+export function idempotent({
+  ttlMs = day,
+  leaseMs = 60_000,
+  lockTimeoutMs = 1000,
+}: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header(idempotencyHeader);
     if (key === undefined) return next();
@@ -41,7 +50,7 @@ export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions 
       caller.kind === 'user' ? withUser(deps.db, caller, fn) : withApiKey(deps.db, caller, fn);
     const url = new URL(c.req.url);
     const requestHash = hashRequest(c.req.method, url.pathname + url.search, await c.req.text());
-    const outcome = await door((tx) =>
+    const claim = door((tx) =>
       claimKey(tx, {
         orgId: org.orgId,
         caller: caller.kind === 'user' ? `user:${caller.userId}` : `api_key:${caller.keyId}`,
@@ -51,8 +60,14 @@ export function idempotent({ ttlMs = day, leaseMs = 60_000 }: IdempotentOptions 
         now: deps.clock.now(),
         ttlMs,
         leaseMs,
+        lockTimeoutMs,
       }),
     );
+    // The claim gave up waiting for a lock that another request with this key holds: it is running.
+    const outcome = await claim.catch((error: unknown): ClaimOutcome => {
+      if (isLockTimeout(error)) return { kind: 'in_progress' };
+      throw error;
+    });
     switch (outcome.kind) {
       case 'replay':
         c.header('Idempotent-Replayed', 'true');

@@ -18,6 +18,8 @@ export interface ClaimInput {
   now: Date;
   ttlMs: number;
   leaseMs: number;
+  /** How long the claim may wait for a row lock before answering `in_progress`. */
+  lockTimeoutMs: number;
 }
 
 interface StoredKey {
@@ -35,11 +37,17 @@ interface StoredKey {
  */
 export async function claimKey(tx: Queryable, input: ClaimInput): Promise<ClaimOutcome> {
   const now = input.now.toISOString();
-  await tx.query('delete from public.idempotency_keys where org_id = $1 and caller = $2 and expires_at <= $3', [
-    input.orgId,
-    input.caller,
-    now,
-  ]);
+  // Every row lock this transaction can meet is held by another request with the same key (its claim,
+  // its write's commit, its answer), so waiting would only delay the 409 it gets anyway. Bound the
+  // wait (transaction-local); claimWithLockTimeout turns the timeout into `in_progress`.
+  await tx.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(1, Math.round(input.lockTimeoutMs))}ms`]);
+  // The expiry sweep skips rows another request holds: it must never make this claim wait on them.
+  await tx.query(
+    `delete from public.idempotency_keys where id in (
+       select id from public.idempotency_keys where org_id = $1 and caller = $2 and expires_at <= $3
+       for update skip locked)`,
+    [input.orgId, input.caller, now],
+  );
   const claimed = await tx.query<{ id: string }>(
     `insert into public.idempotency_keys as k (org_id, caller, key, request_hash, claim_token, created_at, expires_at)
      values ($1, $2, $3, $4, $5, $6, $7)
@@ -82,6 +90,11 @@ export async function claimKey(tx: Queryable, input: ClaimInput): Promise<ClaimO
   return executedAt !== null && executedAt <= input.now.getTime() - input.leaseMs
     ? { kind: 'answer_lost' }
     : { kind: 'in_progress' };
+}
+
+/** Postgres gave up waiting for a lock (`lock_timeout`, SQLSTATE 55P03 lock_not_available). */
+export function isLockTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
 }
 
 /**
