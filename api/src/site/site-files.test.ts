@@ -2,6 +2,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../test/service-helpers.ts';
+import {
+  statuspageComponentKeys,
+  statuspageComponentStatuses,
+  statuspageIncidentKeys,
+  statuspagePageKeys,
+  statuspageUpdateKeys,
+} from '../../test/statuspage-shapes.ts';
 import { closeSiteWorld, createSiteWorld, hostile, type SiteWorld } from './test-kit.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
@@ -16,58 +23,11 @@ function parseXml(text: string): any {
 const isoUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-// Statuspage's public API v2 (developer.statuspage.io, "Status API"): the documented fields and values.
-const pageKeys = ['id', 'name', 'url', 'time_zone', 'updated_at'];
-const componentKeys = [
-  'id',
-  'name',
-  'status',
-  'created_at',
-  'updated_at',
-  'position',
-  'description',
-  'showcase',
-  'start_date',
-  'group_id',
-  'page_id',
-  'group',
-  'only_show_if_degraded',
-];
-const componentStatuses = [
-  'operational',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-  'under_maintenance',
-];
-const incidentKeys = [
-  'id',
-  'name',
-  'status',
-  'created_at',
-  'updated_at',
-  'monitoring_at',
-  'resolved_at',
-  'impact',
-  'shortlink',
-  'started_at',
-  'page_id',
-  'incident_updates',
-  'components',
-];
-const updateKeys = [
-  'id',
-  'status',
-  'body',
-  'incident_id',
-  'created_at',
-  'updated_at',
-  'display_at',
-  'affected_components',
-  'deliver_notifications',
-  'custom_tweet',
-  'tweet_id',
-];
+const pageKeys = statuspagePageKeys;
+const componentKeys = statuspageComponentKeys;
+const componentStatuses = statuspageComponentStatuses;
+const incidentKeys = statuspageIncidentKeys;
+const updateKeys = statuspageUpdateKeys;
 
 function expectPage(page: any, orgId: string) {
   expect(Object.keys(page).sort()).toEqual([...pageKeys].sort());

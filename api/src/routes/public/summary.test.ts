@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createPublicWorld, write, type PublicWorld } from './test-kit.ts';
+import {
+  statuspageComponentKeys,
+  statuspageIncidentKeys,
+  statuspageUpdateKeys,
+} from '../../../test/statuspage-shapes.ts';
 
 interface Summary {
   page: Record<string, unknown>;
@@ -14,49 +19,9 @@ interface Summary {
 }
 
 // Statuspage's public /api/v2/summary.json field names (developer.statuspage.io, "Summary").
-const componentKeys = [
-  'id',
-  'name',
-  'status',
-  'created_at',
-  'updated_at',
-  'position',
-  'description',
-  'showcase',
-  'start_date',
-  'group_id',
-  'page_id',
-  'group',
-  'only_show_if_degraded',
-].sort();
-const incidentKeys = [
-  'id',
-  'name',
-  'status',
-  'created_at',
-  'updated_at',
-  'monitoring_at',
-  'resolved_at',
-  'impact',
-  'shortlink',
-  'started_at',
-  'page_id',
-  'incident_updates',
-  'components',
-].sort();
-const updateKeys = [
-  'id',
-  'status',
-  'body',
-  'incident_id',
-  'created_at',
-  'updated_at',
-  'display_at',
-  'affected_components',
-  'deliver_notifications',
-  'custom_tweet',
-  'tweet_id',
-].sort();
+const componentKeys = [...statuspageComponentKeys].sort();
+const incidentKeys = [...statuspageIncidentKeys].sort();
+const updateKeys = [...statuspageUpdateKeys].sort();
 
 describe('GET /api/public/status/:orgSlug/summary.json', () => {
   let t: TestContext;
