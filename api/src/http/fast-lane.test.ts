@@ -89,6 +89,8 @@ describe('public fast lane (through the real server)', () => {
       await tx.query('update public.organizations set slug = $2 where id = $1', [renamed.id, slug]);
       await appendEvent(tx, renamed.id, 'organization.updated', {});
     });
+    // The old slug's page leaves the cache on the event's notification (asynchronous on a server).
+    await eventually(() => !warm(renamed.slug), 5_000, 'the rename to invalidate the cache');
     const moved = await get(`/api/public/status/${renamed.slug}`);
     expect(moved.status).toBe(308);
     expect(moved.headers.get('location')).toBe(`/api/public/status/${slug}`);
