@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 const booleanish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** The environment, validated once at start (ARCHITECTURE.md lists the variables). */
+/** The environment, validated once at start (docs/architecture.md, "Configuration"). */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -1,7 +1,8 @@
-// SSE fan-out benchmark (issue 15): N clients on one org's public stream, in separate client
-// processes; rounds of one status change written through the API; per-client latency from just
-// before the write to the parsed event; server RSS per connection. The same clients then measure a
-// bare node:http SSE server writing one pre-serialised buffer (the machine's practical limit).
+// SSE fan-out benchmark: how fast one status change reaches every client of an org's public stream,
+// and what each connection costs. N clients on that stream, in separate client processes; rounds of
+// one status change written through the API; per-client latency from just before the write to the
+// parsed event; server RSS per connection. The same clients then measure a bare node:http SSE server
+// writing one pre-serialised buffer (the machine's practical limit).
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx node bench/sse-fanout/run.ts [--clients 10000] [--rounds 20] [--procs 4]
 //

@@ -2,7 +2,7 @@
 export const memberRoles = ['viewer', 'member', 'admin'] as const;
 export type MemberRole = (typeof memberRoles)[number];
 
-/** API key scopes (ARCHITECTURE.md, "Who may do what"). */
+/** API key scopes (docs/architecture.md, "Who may do what"). */
 export const apiKeyScopes = [
   'read',
   'status:write',

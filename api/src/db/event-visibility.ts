@@ -1,8 +1,8 @@
 /**
- * Event families about what only admins may read (invitations, API keys: ARCHITECTURE.md, "Who may
- * do what"). Viewers, members and `read` keys do not get their payloads, in the audit trail or on the
- * org stream, or the log would hand them an invitee's email and the keys' names and scopes that the
- * admin-only routes refuse.
+ * Event families about what only admins may read (invitations, API keys: docs/architecture.md, "Who
+ * may do what" and "Event visibility"). Viewers, members and `read` keys do not get their payloads, in
+ * the audit trail or on the org stream, or the log would hand them an invitee's email and the keys'
+ * names and scopes that the admin-only routes refuse.
  */
 export const adminOnlyEventFamilies = ['invitation', 'api_key'] as const;
 

@@ -5,7 +5,7 @@ import { roleAtLeast } from '../contract/roles.ts';
 import { forbidden, notFound, unauthorized } from '../errors.ts';
 import { withUser } from '../db/doors.ts';
 
-/** Who may call a route: the route table's access column (ARCHITECTURE.md, "Who may do what"). */
+/** Who may call a route: the route table's access column (docs/architecture.md, "Who may do what"). */
 export type Access =
   | { kind: 'public' }
   /** Any signed-in user (not an API key). */

@@ -1,7 +1,7 @@
 import type { HoldStatus, ServiceStatus } from '../contract/status.ts';
 import { holdStatuses } from '../contract/status.ts';
 
-/** Everything that holds a service's status at one instant (ARCHITECTURE.md, effective status). */
+/** Everything that holds a service's status at one instant (docs/architecture.md, "Effective status"). */
 export interface StatusHolds {
   /** The status a person or API key last set. */
   manual: HoldStatus;

@@ -114,7 +114,7 @@ function dayFrame(today: string, timeZone: string, days: number): readonly Frame
   return frame;
 }
 
-/** Per local day: the worst status and the weighted uptime (ARCHITECTURE.md, issue 14). */
+/** Per local day: the worst status and the weighted uptime (docs/architecture.md, "Uptime"). */
 export function uptimeDays(input: UptimeInput): UptimeReport {
   const spells = spellsOf(input);
   const created = input.createdAt.getTime();

@@ -3,7 +3,7 @@ import { routeTable } from '../../src/routes/index.ts';
 import type { Access } from '../../src/http/access.ts';
 
 /**
- * ARCHITECTURE.md's "Who may do what", written as rules over method and path, checked against the
+ * docs/architecture.md's "Who may do what", written as rules over method and path, checked against the
  * access entry of every route of the route table. A new route matches a rule or fails here, so its
  * access is a decision someone made, not a copy of its neighbour's. (The route × caller matrix proves
  * the same entries behave; this test proves they are the ones the table asks for.)
@@ -90,7 +90,7 @@ const rules: Rule[] = [
 const normalise = (access: Access) =>
   access.kind === 'org' ? { ...access, scopes: [...(access.scopes ?? [])].sort() } : access;
 
-describe("route access follows ARCHITECTURE.md's table", () => {
+describe("route access follows docs/architecture.md's table", () => {
   for (const { route, access } of routeTable) {
     const method = route.method.toUpperCase();
     it(`${method} ${route.path}`, () => {

@@ -7,8 +7,8 @@ export const operations: Operation[] = ['select', 'insert', 'update', 'delete'];
 /**
  * Who may do one operation on one org's rows: members of at least `role`, API keys of that org with
  * one of `scopes`. `callerOnly`: besides, only the caller that owns the row (idempotency keys).
- * The intended permissions, written down independently of the policies (ARCHITECTURE.md, "Who may
- * do what"); nobody is ever allowed anything on another org's rows.
+ * The intended permissions, written down independently of the policies (docs/architecture.md, "Who
+ * may do what"); nobody is ever allowed anything on another org's rows.
  */
 export interface Grant {
   role?: MemberRole;

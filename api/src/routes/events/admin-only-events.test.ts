@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createApiKey, createTenantWorld, type TenantWorld } from '../../../test/fixtures.ts';
 
-// Invitations and API keys are admin-only (ARCHITECTURE.md, "Who may do what"): their events must
+// Invitations and API keys are admin-only (docs/architecture.md, "Who may do what"): their events must
 // not hand a viewer, member or read key what the admin-only routes refuse them (an invitee's email,
 // key names and scopes).
 describe('GET .../events hides admin-only event families from non-admins', () => {

@@ -16,7 +16,7 @@ const ErrorBody = z
   })
   .openapi('Error');
 
-/** Who may call a route, in words (ARCHITECTURE.md, "Who may do what"). */
+/** Who may call a route, in words (docs/architecture.md, "Who may do what"). */
 export function describeAccess(access: Access): string {
   switch (access.kind) {
     case 'public':

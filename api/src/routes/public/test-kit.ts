@@ -3,7 +3,7 @@ import { asSystem } from '../../db/doors.ts';
 import { appendEvent } from '../../db/events.ts';
 import { createOrg } from '../../../test/fixtures.ts';
 
-/** Test world of the public API: issue 14's leak case plus groups and maintenances. */
+/** Test world of the public API: private services and incidents on them that must not leak, groups, maintenances. */
 export interface PublicWorld {
   org: { id: string; slug: string };
   group: string;
