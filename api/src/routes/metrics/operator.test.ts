@@ -109,7 +109,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   it('refuses no token and a wrong one with the standard 401, and answers the right one', async () => {
     const none = await t.app.request('/metrics');
     expect(none.status).toBe(401);
-    expect((await none.json()).error.code).toBe('unauthorized');
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     for (const wrong of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, token, 'Bearer ']) {
       expect((await t.app.request('/metrics', { headers: { Authorization: wrong } })).status, wrong).toBe(401);
     }
