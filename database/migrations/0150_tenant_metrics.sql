@@ -29,7 +29,7 @@ begin
     from public.organizations o where o.id = p_org_id
   );
 end $$;
-revoke all on function public.get_org_metrics(uuid) from public;
+revoke all on function public.get_org_metrics(uuid) from public, anon;
 grant execute on function public.get_org_metrics(uuid) to authenticated;
 
 -- The status changes the uptime of every service of the org needs, exactly as the uptime route reads
@@ -53,5 +53,5 @@ begin
     select h.service_id, h.status, h.created_at from public.service_status_history h
     where h.org_id = p_org_id and h.created_at >= p_since and h.created_at <= p_now;
 end $$;
-revoke all on function public.get_org_status_changes(uuid, timestamptz, timestamptz) from public;
+revoke all on function public.get_org_status_changes(uuid, timestamptz, timestamptz) from public, anon;
 grant execute on function public.get_org_status_changes(uuid, timestamptz, timestamptz) to authenticated;
