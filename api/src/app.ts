@@ -11,6 +11,7 @@ import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
+import { countRequests } from './http/count-requests.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -37,6 +38,7 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
       'request',
     );
   });
+  app.use('*', countRequests());
   // CORS preflights of public routes answer before authentication (browsers send no credentials).
   app.options('/api/public/*', publicPreflight());
   app.use('/api/*', limitRequestBody());

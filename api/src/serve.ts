@@ -12,8 +12,9 @@ import { createMailer } from './mail/mailer.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
 import { createRealtime } from './realtime/realtime.ts';
-import { createMaintenanceScheduler } from './scheduler/maintenance-scheduler.ts';
+import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './site/site-renderer.ts';
+import { createMetrics } from './metrics/metrics.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(env.LOG_LEVEL);
-  const db = await openDatabase(env);
+  const metrics = createMetrics();
+  const db = metrics.database.instrument(await openDatabase(env));
   const migration = await migrate(db, { log: (line) => log.info(line) });
   const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
-  const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
+  const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({
@@ -45,10 +47,19 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     databaseUrl: env.DATABASE_URL,
+    onRound: (result) => metrics.scheduler.ran(maintenanceSchedulerJob, result),
   });
   maintenanceScheduler.start();
   // Re-renders each org's static pages on its events (one leader of several processes renders).
-  const siteRenderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });
+  const siteRenderer = createSiteRenderer({
+    db,
+    env,
+    log,
+    clock: systemClock,
+    realtime,
+    onRendered: metrics.siteRenders.rendered,
+  });
+  metrics.sources.siteRenderer = siteRenderer;
   await siteRenderer.start();
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's

@@ -15,6 +15,7 @@ import { createMailer } from '../src/mail/mailer.ts';
 import { createAuthService } from '../src/auth/auth-service.ts';
 import { systemClock, type Deps } from '../src/http/app-env.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
+import { createMetrics } from '../src/metrics/metrics.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -32,7 +33,17 @@ const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM 
 const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime };
+const deps: Deps = {
+  env,
+  db,
+  log,
+  clock: systemClock,
+  tokens: auth.tokens,
+  mail,
+  auth,
+  realtime,
+  metrics: createMetrics(),
+};
 const app = createApp(deps);
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
+import { createMetrics } from '../src/metrics/metrics.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -47,7 +48,17 @@ export async function createTestContext(
   // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
-  const deps: Deps = { env, db: database.db, log: createLogger('silent'), clock, tokens: auth.tokens, mail, auth };
+  const metrics = createMetrics();
+  const deps: Deps = {
+    env,
+    db: database.db,
+    log: createLogger('silent'),
+    clock,
+    tokens: auth.tokens,
+    mail,
+    auth,
+    metrics,
+  };
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
   await realtime.start();

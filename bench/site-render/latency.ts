@@ -16,6 +16,7 @@ import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createSiteRenderer } from '../../api/src/site/site-renderer.ts';
+import { createMetrics } from '../../api/src/metrics/metrics.ts';
 
 /** p-th percentile (nearest rank) of sorted values. */
 const percentile = (sorted: number[], p: number) =>
@@ -38,7 +39,8 @@ export async function measureCommitToFile(
     const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
     const realtime = createRealtime({ db, log });
     await realtime.start();
-    const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime });
+    const metrics = createMetrics();
+    const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics });
     const renderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });
     await renderer.start();
     await renderer.idle();

@@ -4,6 +4,7 @@ import type { ApiKeyScope, MemberRole } from '../contract/roles.ts';
 import { roleAtLeast } from '../contract/roles.ts';
 import { forbidden, notFound, unauthorized } from '../errors.ts';
 import { withUser } from '../db/doors.ts';
+import { checkOperatorToken } from './operator-token.ts';
 
 /** Who may call a route: the route table's access column (docs/architecture.md, "Who may do what"). */
 export type Access =
@@ -13,7 +14,9 @@ export type Access =
   /** A member of `:orgId` with at least `role`, or an API key of that org holding one of `scopes`. */
   | { kind: 'org'; role: MemberRole; scopes?: readonly ApiKeyScope[] }
   /** Only an API key of `:orgId` holding one of `scopes` (machine endpoints). */
-  | { kind: 'api_key'; scopes: readonly ApiKeyScope[] };
+  | { kind: 'api_key'; scopes: readonly ApiKeyScope[] }
+  /** The operator: `Bearer <METRICS_TOKEN>` when that is set, anyone when it is not (`/metrics`). */
+  | { kind: 'operator' };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,6 +28,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (access.kind === 'public') return next();
+    if (access.kind === 'operator') {
+      checkOperatorToken(c);
+      return next();
+    }
     const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthorized();
     if (access.kind === 'user') {

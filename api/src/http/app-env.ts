@@ -5,6 +5,7 @@ import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 
 /** The clock, injectable so schedulers and expiries are testable. */
 export interface Clock {
@@ -26,6 +27,8 @@ export interface Deps {
   auth: AuthService;
   /** The SSE hub and event-log reader (absent: stream routes answer 503). */
   realtime?: Realtime;
+  /** The operator's Prometheus metrics of this app (its own registry: see metrics/metrics.ts). */
+  metrics: Metrics;
 }
 
 /** Hono's typing of our context variables. */

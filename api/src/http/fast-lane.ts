@@ -30,6 +30,9 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
 
   const logRequest = (requestId: string, method: string, route: string, status: number, started: number) =>
     log.info({ requestId, method, route, status, ms: Math.round(performance.now() - started) }, 'request');
+  // Counted under the same route patterns as Hono's routes, so a warm read is one series wherever it is answered.
+  const countRequest = (method: string, route: string, status: number, started: number) =>
+    deps.metrics.http.observe(method, route, status, (performance.now() - started) / 1000);
 
   function page(req: IncomingMessage, res: ServerResponse, slug: string, started: number): boolean {
     const cached = orgSlugPattern.test(slug) ? publicSnapshots(deps).cachedPage(slug) : undefined;
@@ -46,6 +49,7 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     res.writeHead(answer.status, headers);
     res.end(req.method === 'HEAD' ? undefined : (answer.body ?? undefined));
     logRequest(requestId, req.method!, statusRoute, answer.status, started);
+    countRequest(req.method!, statusRoute, answer.status, started);
     return true;
   }
 
@@ -71,6 +75,7 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     const requestId = pickRequestId(header(req, 'x-request-id'));
     const after = parseLastEventId(header(req, 'last-event-id') ?? queryId);
     logRequest(requestId, 'GET', streamRoute, 200, started);
+    countRequest('GET', streamRoute, 200, started);
     await openPublicStream({ deps, realtime, org, res, after, requestId, release });
   }
 

@@ -33,6 +33,8 @@ export class SnapshotCache {
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  /** Reads answered from memory, and reads that had to build (the metrics' hit ratio). */
+  readonly counts = { hits: 0, misses: 0 };
 
   constructor({ ttlMs = 15_000, maxEntries = 2_000, now = Date.now }: SnapshotCacheOptions = {}) {
     this.#ttlMs = ttlMs;
@@ -43,7 +45,11 @@ export class SnapshotCache {
   /** The cached value of `key`, or `build()`'s (kept unless stale); null is never cached. */
   get<T extends Versioned>(key: string, build: () => Promise<T | null>): Promise<T | null> {
     const hit = this.#entries.get(key);
-    if (hit && hit.expiresAt > this.#now()) return Promise.resolve(hit.value as T);
+    if (hit && hit.expiresAt > this.#now()) {
+      this.counts.hits++;
+      return Promise.resolve(hit.value as T);
+    }
+    this.counts.misses++;
     let pending = this.#inflight.get(key);
     if (!pending) {
       const started = this.#load(key, build);
@@ -57,10 +63,15 @@ export class SnapshotCache {
     return pending as Promise<T | null>;
   }
 
-  /** The cached value of `key` when fresh, without building (the synchronous fast path of warm reads). */
+  /**
+   * The cached value of `key` when fresh, without building (the synchronous fast path of warm reads).
+   * Only a hit is counted: a caller that finds nothing goes on to `get`, which counts the miss.
+   */
   peek<T extends Versioned>(key: string): T | undefined {
     const hit = this.#entries.get(key);
-    return hit && hit.expiresAt > this.#now() ? (hit.value as T) : undefined;
+    if (!hit || hit.expiresAt <= this.#now()) return undefined;
+    this.counts.hits++;
+    return hit.value as T;
   }
 
   /** An event of `orgId` committed at `seq`: everything cached of that org is out of date. */

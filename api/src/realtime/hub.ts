@@ -5,6 +5,10 @@ import { heartbeatFrame } from './sse.ts';
 /** The hub's counts, for the Prometheus exporter and the leak tests. */
 export interface HubStats {
   streamsOpen: number;
+  /** Open streams by audience: `public` (public:<org>) and `org` (org:<org> and org-members:<org>). */
+  streamsByKind: { public: number; org: number };
+  /** Events handed to a topic that had at least one stream (one per event and audience). */
+  eventsPublished: number;
   eventsSent: number;
   clientsDropped: number;
   /** Topics (org × public/private) with at least one stream. */
@@ -35,6 +39,7 @@ export class Hub {
   private heartbeat: NodeJS.Timeout | null = null;
   private open = 0;
   private sent = 0;
+  private published = 0;
   private dropped = 0;
   private attached = 0;
 
@@ -84,6 +89,7 @@ export class Hub {
   publish(topic: string, seq: number, buf: Buffer): void {
     const set = this.topics.get(topic);
     if (!set) return;
+    this.published++;
     for (const sub of set) if (sub.deliver(seq, buf)) this.sent++;
   }
 
@@ -111,8 +117,12 @@ export class Hub {
   stats(): HubStats {
     let blocked = 0;
     for (const set of this.topics.values()) for (const sub of set) blocked += sub.timers;
+    const streamsByKind = { public: 0, org: 0 };
+    for (const [topic, set] of this.topics) streamsByKind[topic.startsWith('public:') ? 'public' : 'org'] += set.size;
     return {
       streamsOpen: this.open,
+      streamsByKind,
+      eventsPublished: this.published,
       eventsSent: this.sent,
       clientsDropped: this.dropped,
       topics: this.topics.size,

@@ -23,6 +23,8 @@ export interface MaintenanceSchedulerOptions {
   intervalMs?: number;
   /** Windows handled per query round (a tick keeps going until none is due). */
   batchSize?: number;
+  /** Told what every round came to, null when it failed (the operator metrics). */
+  onRound?: (result: TickResult | null) => void;
 }
 
 /** What one tick did. */
@@ -62,6 +64,7 @@ export function createMaintenanceScheduler({
   lock = leaderLockFor(db, databaseUrl, `lantern-${maintenanceSchedulerJob}`),
   intervalMs = 1_000,
   batchSize = 100,
+  onRound = () => {},
 }: MaintenanceSchedulerOptions): MaintenanceScheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<TickResult> | null = null;
@@ -123,8 +126,20 @@ export function createMaintenanceScheduler({
     return result;
   };
 
+  const reportedRound = () =>
+    round().then(
+      (result) => {
+        onRound(result);
+        return result;
+      },
+      (error: unknown) => {
+        onRound(null);
+        throw error;
+      },
+    );
+
   const tick = (): Promise<TickResult> => {
-    running ??= round().finally(() => {
+    running ??= reportedRound().finally(() => {
       running = null;
     });
     return running;

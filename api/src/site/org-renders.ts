@@ -45,6 +45,7 @@ export function createOrgRenders(options: {
   clock: Clock;
   runner: OrgFolderRunner;
   counts: RenderCounts;
+  onRendered?: (ms: number) => void;
 }) {
   const { db, env, log, clock, runner, counts } = options;
   const statusDir = join(env.SITE_OUT_DIR, 'status');
@@ -110,6 +111,7 @@ export function createOrgRenders(options: {
     days.set(orgId, { timeZone: orgTimeZone(org.time_zone), day: loaded.data.localDay });
     counts.renders++;
     counts.lastMs = performance.now() - started;
+    options.onRendered?.(counts.lastMs);
     for (const slug of [org.slug, ...org.aliases]) await publish(slug);
     return { slug: org.slug, pages: result.pages, files: result.files, written: result.written, ms: counts.lastMs };
   }

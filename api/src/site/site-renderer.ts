@@ -33,6 +33,8 @@ export interface SiteRendererOptions {
   leaderPollMs?: number;
   midnightCheckMs?: number;
   concurrency?: number;
+  /** Told the duration of every finished render (the operator metrics' histogram). */
+  onRendered?: (ms: number) => void;
 }
 
 /**
@@ -71,7 +73,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       await (await ownPool?.catch(() => null))?.close();
     },
   };
-  const orgs = createOrgRenders({ db, env, log, clock, runner, counts });
+  const orgs = createOrgRenders({ db, env, log, clock, runner, counts, onRendered: options.onRendered });
 
   const queue = new CoalescingQueue({
     concurrency: options.concurrency ?? 4,

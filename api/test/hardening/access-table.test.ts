@@ -30,6 +30,12 @@ const rules: Rule[] = [
     (m, p) => m === 'GET' && ['/api/health', '/api/openapi.json', '/api/docs'].includes(p),
     { kind: 'public' },
   ],
+  ["the operator's /metrics takes METRICS_TOKEN", (m, p) => m === 'GET' && p === '/metrics', { kind: 'operator' }],
+  [
+    "an org's metrics: admin, metrics:read",
+    (m, p) => m === 'GET' && p === `${org}/metrics`,
+    { kind: 'org', role: 'admin', scopes: ['metrics:read'] },
+  ],
   ['the public status API is public', (_, p) => p.startsWith('/api/public/'), { kind: 'public' }],
   [
     'anonymous account actions are public',

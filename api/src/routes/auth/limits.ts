@@ -6,11 +6,13 @@ import { normalizeEmail } from '../../auth/auth-user.ts';
 
 /** Counts a login attempt per client IP and per email; 429 with Retry-After beyond either limit. */
 export function limitLogin(c: Context<AppEnv>, email: string): void {
-  const { auth, env } = c.get('deps');
-  enforceRateLimits([
-    [auth.limits.loginPerIp, clientIp(c, env.TRUST_PROXY)],
-    [auth.limits.loginPerAccount, `email:${normalizeEmail(email)}`],
-  ]);
+  const { auth, env, metrics } = c.get('deps');
+  metrics.auth.countLoginRefusal(() =>
+    enforceRateLimits([
+      [auth.limits.loginPerIp, clientIp(c, env.TRUST_PROXY)],
+      [auth.limits.loginPerAccount, `email:${normalizeEmail(email)}`],
+    ]),
+  );
 }
 
 /** Counts a password check of a signed-in account (password change) against the per-account limit. */

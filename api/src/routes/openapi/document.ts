@@ -31,6 +31,8 @@ export function describeAccess(access: Access): string {
     }
     case 'api_key':
       return `Only an API key of the organization with one of the scopes ${access.scopes.join(', ')}.`;
+    case 'operator':
+      return 'The operator: `Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set, else no authentication.';
   }
 }
 
@@ -45,6 +47,11 @@ export function buildOpenApiDocument(routes: readonly AnyRouteDefinition[], vers
     scheme: 'bearer',
     description: 'An access token of the configured auth provider, or an API key (`lsk_…`).',
   });
+  registry.openAPIRegistry.registerComponent('securitySchemes', 'metricsToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The operator token of `/metrics` (METRICS_TOKEN).',
+  });
   registry.openAPIRegistry.register('Error', ErrorBody);
   for (const { access, route } of routes) {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -55,7 +62,8 @@ export function buildOpenApiDocument(routes: readonly AnyRouteDefinition[], vers
       // Hono spells parameters `:name`; OpenAPI wants `{name}`.
       path: String(config.path).replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
       description: config.description ? `${config.description}\n\n${accessText}` : accessText,
-      security: access.kind === 'public' ? [] : [{ bearer: [] }],
+      security:
+        access.kind === 'public' ? [] : access.kind === 'operator' ? [{ metricsToken: [] }, {}] : [{ bearer: [] }],
       responses: {
         ...config.responses,
         default: {

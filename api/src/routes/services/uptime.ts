@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import type { ServiceStatus } from '../../contract/status.ts';
 import { uptimeDays } from '../../uptime/uptime-days.ts';
-import { addDays, isValidTimeZone, localDate, startOfLocalDay } from '../../uptime/zoned-days.ts';
+import { uptimeTimeZone, uptimeWindowStart } from '../../uptime/uptime-window.ts';
 import { readServices } from './access.ts';
 import { loadService } from './load.ts';
 import { ServiceParams, UptimeBody, UptimeQuery } from './schema.ts';
@@ -32,9 +32,8 @@ export const getServiceUptime = defineRoute(
       const [org] = await tx.query<{ time_zone: string }>('select time_zone from public.organizations where id = $1', [
         orgId,
       ]);
-      // The column only checks length; an unknown zone counts in UTC rather than failing the page.
-      const timeZone = org && isValidTimeZone(org.time_zone) ? org.time_zone : 'UTC';
-      const windowStart = startOfLocalDay(addDays(localDate(now, timeZone), -(days - 1)), timeZone);
+      const timeZone = uptimeTimeZone(org?.time_zone);
+      const windowStart = uptimeWindowStart(now, timeZone, days);
       // The last change before the window gives its first status; the rest happen inside it.
       const changes = await tx.query<{ status: ServiceStatus; created_at: Date | string }>(
         `(select status, created_at from public.service_status_history

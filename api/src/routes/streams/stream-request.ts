@@ -43,6 +43,7 @@ export function streamContext(c: Context<AppEnv>): { realtime: Realtime; res: Se
     perIp: env.STREAMS_PER_IP,
     perProcess: env.STREAMS_PER_PROCESS,
   });
+  if (typeof admitted === 'string') c.get('deps').metrics.streams.refused(admitted);
   if (typeof admitted === 'string') throw streamRefused(admitted);
   return { realtime, res, release: admitted };
 }
