@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from './types.ts';
+import { expandIncludes, functionsDir, sha256 } from './function-files.ts';
 
 const databaseDir = fileURLToPath(new URL('../../../database/', import.meta.url));
 export const migrationsDir = `${databaseDir}migrations/`;
@@ -28,8 +29,10 @@ export interface MigrateOptions {
 
 /**
  * Applies the Supabase shim where the `auth` schema is missing, then every migration not yet in
- * `schema_migrations`, one transaction each. An advisory lock makes concurrent runners take turns,
- * and re-running is a no-op.
+ * `schema_migrations`, one transaction each, its `\ir` lines replaced by the function files they
+ * name (function-files.ts). An advisory lock makes concurrent runners take turns, and re-running is
+ * a no-op. Last, it refuses a database whose functions are older than their files (see
+ * checkFunctionFiles).
  */
 export async function migrate(db: Database, { log = () => {}, role }: MigrateOptions = {}): Promise<MigrationResult> {
   const asRole = async (tx: Queryable) => {
@@ -50,20 +53,28 @@ export async function migrate(db: Database, { log = () => {}, role }: MigrateOpt
       version text primary key,
       applied_at timestamptz not null default now()
     )`);
+    // Function file name → SHA-256 of the text the migration applied: see checkFunctionFiles.
+    await tx.query('alter table public.schema_migrations add column if not exists function_files jsonb');
     // Bookkeeping only: RLS on with no policy, so the API roles see nothing.
     await tx.query('alter table public.schema_migrations enable row level security');
     await tx.query('revoke all on public.schema_migrations from anon, authenticated');
   });
   for (const name of await listMigrations()) {
     const version = name.replace(/\.sql$/, '');
-    const sql = await readFile(`${migrationsDir}${name}`, 'utf8');
+    const { sql, functionFiles } = await expandIncludes(
+      `${migrationsDir}${name}`,
+      await readFile(`${migrationsDir}${name}`, 'utf8'),
+    );
     const ran = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock(7263541)');
       const done = await tx.query('select 1 from public.schema_migrations where version = $1', [version]);
       if (done.length > 0) return false;
       await asRole(tx);
       await tx.exec(sql);
-      await tx.query('insert into public.schema_migrations (version) values ($1)', [version]);
+      await tx.query('insert into public.schema_migrations (version, function_files) values ($1, $2::jsonb)', [
+        version,
+        Object.keys(functionFiles).length > 0 ? JSON.stringify(functionFiles) : null,
+      ]);
       return true;
     });
     if (ran) {
@@ -71,7 +82,33 @@ export async function migrate(db: Database, { log = () => {}, role }: MigrateOpt
       log(`applied migration ${version}`);
     }
   }
+  await checkFunctionFiles(db);
   return { applied, version: await schemaVersion(db) };
+}
+
+/**
+ * Throws when a function file differs from the text the newest migration including it applied: the
+ * file was edited without a new migration that includes it again, so this database (migrated before
+ * the edit) still runs the old body while a fresh one would run the new. Fresh databases, the tests'
+ * included, always pass; this is the check that catches it on the databases that already exist.
+ */
+export async function checkFunctionFiles(db: Pick<Queryable, 'query'>): Promise<void> {
+  const rows = await db.query<{ file: string; sha256: string; version: string }>(
+    `select distinct on (f.key) f.key as file, f.value as sha256, m.version
+     from public.schema_migrations m cross join lateral jsonb_each_text(m.function_files) f
+     order by f.key, m.version desc`,
+  );
+  const stale: string[] = [];
+  for (const row of rows) {
+    const text = await readFile(`${functionsDir}${row.file}`, 'utf8').catch(() => null);
+    if (text === null || sha256(text) !== row.sha256) stale.push(`${row.file} (last applied by ${row.version})`);
+  }
+  if (stale.length > 0) {
+    throw new Error(
+      `function files changed after their last migration ran: ${stale.join(', ')}. ` +
+        'Add a migration that includes them again (database/functions/README.md).',
+    );
+  }
 }
 
 /** The newest applied migration, or null on an empty database. */
