@@ -2,10 +2,10 @@ import type { Database } from '../db/types.ts';
 import { asAnon } from '../db/doors.ts';
 import type { ServiceStatus } from '../contract/status.ts';
 import { loadPublicLogo, loadPublicPage } from '../public-snapshot/load.ts';
+import { shapePublicEntities, type PublicEntityRecords } from '../public-snapshot/shape-entities.ts';
 import { uptimeDays, type UptimeReport } from '../uptime/uptime-days.ts';
 import { addDays, isValidTimeZone, localDate, startOfLocalDay } from '../uptime/zoned-days.ts';
 import type { SiteOrgData } from './site-data.ts';
-import { shapePublicHistory, type RawPublicHistory } from './shape-history.ts';
 
 /** Days on each uptime bar, today included. */
 export const uptimeBarDays = 90;
@@ -49,7 +49,8 @@ export async function loadSiteData(
   const { now } = options;
   const barStart = startOfLocalDay(addDays(localDate(now, timeZone), -(uptimeBarDays - 1)), timeZone);
   const [history, changes] = await asAnon(db, async (tx) => {
-    const [row] = await tx.query<{ history: RawPublicHistory | null }>(
+    // get_public_history (migrations 0090 and 0140): the same records as the snapshot's.
+    const [row] = await tx.query<{ history: PublicEntityRecords | null }>(
       'select public.get_public_history($1, $2) as history',
       [slug, historyStart(now, timeZone).toISOString()],
     );
@@ -81,7 +82,7 @@ export async function loadSiteData(
     data: {
       snapshot,
       uptime,
-      history: shapePublicHistory(history, snapshot.services),
+      history: shapePublicEntities(history, snapshot.services),
       generatedAt: now.toISOString(),
       localDay: localDate(now, timeZone),
       logoFile,

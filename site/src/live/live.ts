@@ -1,7 +1,7 @@
 // The page's live module: resumes the org's public stream from the seq the page was rendered at and
 // patches statuses, the banner and the open incidents in place. Without it the page is complete.
 import { openEventStream } from '../../../widget/src/stream-client.ts';
-import type { PublicIncident, PublicService } from '../../../api/src/contract/stream-events.ts';
+import type { PublicIncidentRecord, PublicService } from '../../../api/src/contract/public-view.ts';
 import type { OverallIndicator, ServiceStatus } from '../../../api/src/contract/status.ts';
 import { formatRelative } from '../lib/format-time.ts';
 import {
@@ -97,7 +97,7 @@ function serviceName(id: string): string {
 }
 
 /** An open incident's card, built with textContent only (its text is user data). */
-function incidentCard(incident: PublicIncident): HTMLElement {
+function incidentCard(incident: PublicIncidentRecord): HTMLElement {
   const tone = impactTone[incident.impact];
   const card = element('article', `incident tone-${tone}`);
   card.dataset.incidentId = incident.id;
@@ -151,7 +151,7 @@ function openIncidents(): { section: HTMLElement; list: HTMLElement } | null {
   return section && list ? { section, list } : null;
 }
 
-function upsertIncident(incident: PublicIncident): void {
+function upsertIncident(incident: PublicIncidentRecord): void {
   const open = openIncidents();
   if (!open) return;
   const existing = open.list.querySelector(`[data-incident-id="${CSS.escape(incident.id)}"]`);
@@ -176,7 +176,7 @@ function refreshRelativeTimes(): void {
 
 type Snapshot = {
   services?: PublicService[];
-  incidents?: PublicIncident[];
+  incidents?: PublicIncidentRecord[];
   indicator?: OverallIndicator;
   status?: { indicator?: OverallIndicator };
 };
