@@ -42,7 +42,10 @@ export interface PublicStreamEventMap {
   } & WithIndicator;
 }
 
+// Unused today; kept for the <status-badge> widget, which names the public events it handles.
 export type PublicStreamEventName = keyof PublicStreamEventMap;
+
+// OrgStreamEvent and OrgStreamEventMap: unused today, kept for the admin SPA's org stream client.
 
 /** One event of `GET /api/organizations/:orgId/stream` (SSE event name = `type`, e.g. `service.updated`). */
 export interface OrgStreamEvent {
@@ -60,12 +63,4 @@ export interface OrgStreamEvent {
 export interface OrgStreamEventMap {
   snapshot: { seq: number; resync: true };
   [type: string]: OrgStreamEvent | { seq: number; resync: true };
-}
-
-/** A parsed stream event as the stream client hands it over. */
-export interface StreamMessage<M = PublicStreamEventMap, K extends keyof M & string = keyof M & string> {
-  event: K;
-  /** The SSE id: the org's seq after this event (absent on the first parts of a multi-part change). */
-  id: string | undefined;
-  data: M[K];
 }

@@ -12,7 +12,7 @@ export interface RawPublicStatus extends PublicEntityRecords {
 }
 
 /** The logo's address: versioned by its update time, so it can be cached for long. */
-export function logoUrl(slug: string, updatedAt: string | null, baseUrl: string | undefined): string | null {
+function logoUrl(slug: string, updatedAt: string | null, baseUrl: string | undefined): string | null {
   if (!updatedAt) return null;
   const path = `/api/public/status/${slug}/logo?v=${new Date(updatedAt).getTime().toString(36)}`;
   return baseUrl ? new URL(path, baseUrl).toString() : path;
