@@ -1,4 +1,5 @@
 import type { ServiceStatus } from '../contract/status.ts';
+import type { UptimeDay, UptimeReport } from '../contract/uptime-report.ts';
 import { addDays, localDate, startOfLocalDay } from './zoned-days.ts';
 
 /** A change of a service's shown status (a service_status_history row). */
@@ -18,23 +19,6 @@ export interface UptimeInput {
   days: number;
   /** Every change up to `now`, any order; the last one before the window gives its first status. */
   changes: readonly StatusChange[];
-}
-
-/** One local day of a service's uptime. `status` and `uptime` are null before the service existed. */
-export interface UptimeDay {
-  date: string;
-  /** The worst status shown during the day. */
-  status: ServiceStatus | null;
-  /** Percent up, Statuspage's weighting, floored to two decimals (an outage never rounds to 100). */
-  uptime: number | null;
-  major_outage_seconds: number;
-  partial_outage_seconds: number;
-}
-
-/** The days (oldest first) and the uptime over all of them. */
-export interface UptimeReport {
-  days: UptimeDay[];
-  uptime: number | null;
 }
 
 /** Worst last: maintenance ranks above operational so a maintenance day shows as one. */

@@ -1,4 +1,4 @@
-import type { UptimeDay, UptimeReport } from '../../../api/src/uptime/uptime-days.ts';
+import type { UptimeDay, UptimeReport } from '../../../api/src/contract/uptime-report.ts';
 import { formatDay, formatDuration } from './format-time.ts';
 import { serviceStatusLabel, serviceTone, type Tone } from './labels.ts';
 

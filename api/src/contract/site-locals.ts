@@ -1,7 +1,7 @@
-// The data the Astro pages render from (passed as `locals`): the contract between the API's renderer
-// and site/. Types only, so site/ can import it without pulling any runtime code.
-import type { PublicIncident, PublicMaintenance, PublicStatus } from '../contract/public-status.ts';
-import type { UptimeReport } from '../uptime/uptime-days.ts';
+// The data the Astro pages render from (passed as `locals`): the contract between the API's static-site
+// renderer (api/src/static-site/) and site/. Types only, so site/ can import it without any runtime code.
+import type { PublicIncident, PublicMaintenance, PublicStatus } from './public-status.ts';
+import type { UptimeReport } from './uptime-report.ts';
 
 /** One month of the history pages: its incidents and finished maintenances, newest first. */
 export interface HistoryMonth {

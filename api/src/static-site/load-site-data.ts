@@ -3,14 +3,15 @@ import { asAnon } from '../db/doors.ts';
 import type { ServiceStatus } from '../contract/status.ts';
 import { loadPublicLogo, loadPublicPage } from '../public-snapshot/load.ts';
 import { shapePublicEntities, type PublicEntityRecords } from '../public-snapshot/shape-entities.ts';
-import { uptimeDays, type UptimeReport } from '../uptime/uptime-days.ts';
+import type { UptimeReport } from '../contract/uptime-report.ts';
+import { uptimeDays } from '../uptime/uptime-days.ts';
 import { addDays, isValidTimeZone, localDate, startOfLocalDay } from '../uptime/zoned-days.ts';
-import type { SiteOrgData } from './site-data.ts';
+import type { SiteOrgData } from '../contract/site-locals.ts';
 
 /** Days on each uptime bar, today included. */
-export const uptimeBarDays = 90;
+const uptimeBarDays = 90;
 /** Months the history pages reach back, the current one included. */
-export const historyMonths = 12;
+const historyMonths = 12;
 
 /** The logo's bytes beside the page data (copied into the org folder). */
 export interface SiteLogo {
