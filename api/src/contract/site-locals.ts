@@ -22,6 +22,8 @@ export interface SiteOrgData {
   generatedAt: string;
   /** The local date (`YYYY-MM-DD`, org's zone) of the render: a new day re-renders (uptime bars roll). */
   localDay: string;
+  /** When that local day began (ISO): today's uptime cell counts from it (the live module goes on counting). */
+  localDayStart: string;
   /** The logo's file name inside the org folder (`logo.png`), null without a logo. */
   logoFile: string | null;
   /** Origin of the live stream (PUBLIC_BASE_URL); null: the page's own origin. */

@@ -86,6 +86,7 @@ export async function loadSiteData(
       history: shapePublicEntities(history, snapshot.services),
       generatedAt: now.toISOString(),
       localDay: localDate(now, timeZone),
+      localDayStart: startOfLocalDay(localDate(now, timeZone), timeZone).toISOString(),
       logoFile,
       apiBase: options.apiBase,
       subscribeUrl: null,
