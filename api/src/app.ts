@@ -9,7 +9,7 @@ import { requireAccess } from './http/access.ts';
 import { validationError } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
-import { serveSiteFiles } from './routes/site/serve-site-files.ts';
+import { serveSiteFiles } from './routes/status-pages/serve-site-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
 import { countRequests } from './http/count-requests.ts';
 

@@ -13,7 +13,7 @@ import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
 import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
-import { createSiteRenderer } from './site/site-renderer.ts';
+import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */

@@ -15,7 +15,7 @@ import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
-import { createSiteRenderer } from '../../api/src/site/site-renderer.ts';
+import { createSiteRenderer } from '../../api/src/static-site/site-renderer.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
 
 /** p-th percentile (nearest rank) of sorted values. */

@@ -9,7 +9,7 @@ import { migrate } from '../../api/src/db/migrate.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
 import { systemClock } from '../../api/src/http/app-env.ts';
-import { prebuildSite } from '../../api/src/site/prebuild-site.ts';
+import { prebuildSite } from '../../api/src/static-site/prebuild-site.ts';
 import { seedBulk } from './bulk-data.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));

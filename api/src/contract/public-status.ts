@@ -1,11 +1,17 @@
+import type { OverallIndicator, ServiceStatus } from './status.ts';
 import type {
-  HoldStatus,
-  IncidentImpact,
-  IncidentStatus,
-  MaintenanceStatus,
-  OverallIndicator,
-  ServiceStatus,
-} from './status.ts';
+  PublicIncidentRecord,
+  PublicMaintenanceRecord,
+  PublicOrganizationRecord,
+  PublicService,
+} from './public-view.ts';
+
+export type { PublicService } from './public-view.ts';
+
+// The snapshot's shapes derive from the database's (public-view.ts): every time is ISO UTC, and an
+// incident's or maintenance's services carry their names, so a reader of the snapshot alone (a page,
+// a widget, summary.json) needs no second lookup. The stream's change events stay the database's
+// shapes, because a live reader already holds the names.
 
 /** The public snapshot of one org: `GET /api/public/status/:orgSlug` answers `{ data: PublicStatus }`. */
 export interface PublicStatus {
@@ -25,28 +31,10 @@ export interface PublicStatus {
   seq: number;
 }
 
-export interface PublicOrganization {
-  id: string;
-  slug: string;
-  name: string;
-  brand_color: string;
-  time_zone: string;
-  has_logo: boolean;
+/** The org: its logo as an address instead of the logo's update time. */
+export interface PublicOrganization extends Omit<PublicOrganizationRecord, 'logo_updated_at'> {
   /** `/api/public/status/<slug>/logo?v=…` (absolute when PUBLIC_BASE_URL is set); null without a logo. */
   logo_url: string | null;
-  updated_at: string;
-}
-
-export interface PublicService {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  group_id: string | null;
-  position: number;
-  status: ServiceStatus;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface PublicServiceGroup {
@@ -59,31 +47,13 @@ export interface PublicServiceGroup {
   updated_at: string;
 }
 
-export interface PublicIncident {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  impact: IncidentImpact;
-  started_at: string;
-  resolved_at: string | null;
-  created_at: string;
-  updated_at: string;
-  /** The public services it affects (private ones are never listed) and the status it sets. */
-  services: { service_id: string; name: string; status: HoldStatus }[];
-  /** Newest first. */
-  updates: { id: string; status: IncidentStatus; message: string; created_at: string; updated_at: string }[];
+/** An incident of the snapshot: the database's record with each public service's name. */
+export interface PublicIncident extends Omit<PublicIncidentRecord, 'services'> {
+  /** The public services it affects (private ones are never listed), their names and the status it sets. */
+  services: (PublicIncidentRecord['services'][number] & { name: string })[];
 }
 
-export interface PublicMaintenance {
-  id: string;
-  title: string;
-  description: string;
-  status: MaintenanceStatus;
-  starts_at: string;
-  ends_at: string;
-  created_at: string;
-  updated_at: string;
+/** A maintenance of the snapshot: the database's record with its public services named. */
+export interface PublicMaintenance extends Omit<PublicMaintenanceRecord, 'service_ids'> {
   services: { service_id: string; name: string }[];
-  /** Newest first. */
-  updates: { id: string; status: MaintenanceStatus; message: string; created_at: string }[];
 }

@@ -28,7 +28,7 @@ export interface PublicLogo extends Versioned {
 }
 
 /** ETag from the org, the seq and the bytes (a TTL rebuild at the same seq keeps it if nothing moved). */
-export function etagOf(orgId: string, seq: number, bytes: Uint8Array): string {
+function etagOf(orgId: string, seq: number, bytes: Uint8Array): string {
   const digest = createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
   return `"${orgId.slice(0, 8)}-${seq}-${digest}"`;
 }

@@ -1,60 +1,18 @@
-import type { PublicIncident, PublicMaintenance, PublicService, PublicStatus } from '../contract/public-status.ts';
-import type {
-  HoldStatus,
-  IncidentImpact,
-  IncidentStatus,
-  MaintenanceStatus,
-  ServiceStatus,
-} from '../contract/status.ts';
+import type { PublicService, PublicStatus } from '../contract/public-status.ts';
+import type { PublicGroupRecord, PublicOrganizationRecord } from '../contract/public-view.ts';
 import { indicatorDescriptions, overallIndicator, worstServiceStatus } from './indicator.ts';
+import { iso, shapePublicEntities, type PublicEntityRecords } from './shape-entities.ts';
 
-/** What public.get_public_status(slug) returns (migrations 0006 and 0051): public data only. */
-export interface RawPublicStatus {
-  organization: {
-    id: string;
-    slug: string;
-    name: string;
-    brand_color: string;
-    time_zone: string;
-    has_logo: boolean;
-    logo_updated_at: string | null;
-    updated_at: string;
-  };
+/** What public.get_public_status(slug) returns (migrations 0100 and 0140): public data only. */
+export interface RawPublicStatus extends PublicEntityRecords {
+  organization: PublicOrganizationRecord;
   seq: number | string;
-  groups: { id: string; name: string; position: number; created_at: string; updated_at: string }[];
-  services: (Omit<PublicService, 'status'> & { status: ServiceStatus })[];
-  incidents: {
-    id: string;
-    title: string;
-    status: IncidentStatus;
-    impact: IncidentImpact;
-    started_at: string;
-    resolved_at: string | null;
-    created_at: string;
-    updated_at: string;
-    services: { service_id: string; status: HoldStatus }[];
-    updates: { id: string; status: IncidentStatus; message: string; created_at: string; updated_at: string }[];
-  }[];
-  maintenances: {
-    id: string;
-    title: string;
-    description: string;
-    status: MaintenanceStatus;
-    starts_at: string;
-    ends_at: string;
-    created_at: string;
-    updated_at: string;
-    service_ids: string[];
-    updates: { id: string; status: MaintenanceStatus; message: string; created_at: string }[];
-  }[];
+  groups: PublicGroupRecord[];
+  services: PublicService[];
 }
 
-// Postgres renders timestamptz in the session's zone with microseconds; the wire says ISO UTC.
-const iso = (value: string) => new Date(value).toISOString();
-const isoOrNull = (value: string | null) => (value === null ? null : iso(value));
-
 /** The logo's address: versioned by its update time, so it can be cached for long. */
-export function logoUrl(slug: string, updatedAt: string | null, baseUrl: string | undefined): string | null {
+function logoUrl(slug: string, updatedAt: string | null, baseUrl: string | undefined): string | null {
   if (!updatedAt) return null;
   const path = `/api/public/status/${slug}/logo?v=${new Date(updatedAt).getTime().toString(36)}`;
   return baseUrl ? new URL(path, baseUrl).toString() : path;
@@ -73,35 +31,7 @@ export function shapePublicStatus(raw: RawPublicStatus, baseUrl: string | undefi
     created_at: iso(s.created_at),
     updated_at: iso(s.updated_at),
   }));
-  const names = new Map(services.map((s) => [s.id, s.name]));
-  const incidents: PublicIncident[] = raw.incidents.map((i) => ({
-    id: i.id,
-    title: i.title,
-    status: i.status,
-    impact: i.impact,
-    started_at: iso(i.started_at),
-    resolved_at: isoOrNull(i.resolved_at),
-    created_at: iso(i.created_at),
-    updated_at: iso(i.updated_at),
-    services: i.services.map((x) => ({
-      service_id: x.service_id,
-      name: names.get(x.service_id) ?? '',
-      status: x.status,
-    })),
-    updates: i.updates.map((u) => ({ ...u, created_at: iso(u.created_at), updated_at: iso(u.updated_at) })),
-  }));
-  const maintenances: PublicMaintenance[] = raw.maintenances.map((m) => ({
-    id: m.id,
-    title: m.title,
-    description: m.description,
-    status: m.status,
-    starts_at: iso(m.starts_at),
-    ends_at: iso(m.ends_at),
-    created_at: iso(m.created_at),
-    updated_at: iso(m.updated_at),
-    services: m.service_ids.map((id) => ({ service_id: id, name: names.get(id) ?? '' })),
-    updates: m.updates.map((u) => ({ ...u, created_at: iso(u.created_at) })),
-  }));
+  const { incidents, maintenances } = shapePublicEntities(raw, services);
   const open = incidents.filter((i) => i.status !== 'resolved');
   const active = maintenances.filter((m) => m.status === 'in_progress');
   const indicator = overallIndicator({

@@ -13,7 +13,7 @@ const startDate = (iso: string) => iso.slice(0, 10);
 // under maintenance, nothing broken) is `none` there (the components say `under_maintenance`), and a
 // cancelled maintenance is left out, as Statuspage leaves out the ones it cancels.
 /** Our status in Statuspage's value set. */
-export const statuspageIndicator = (status: PublicStatus['status']) =>
+const statuspageIndicator = (status: PublicStatus['status']) =>
   status.indicator === 'maintenance' ? { ...status, indicator: 'none' as const } : status;
 /** False for maintenances Statuspage would not list. */
 export const notCancelled = (m: { status: string }) => m.status !== 'cancelled';

@@ -1,4 +1,11 @@
 import type { ServiceStatus } from '../contract/status.ts';
+import {
+  downWeight,
+  floorPercent,
+  uptimeRank as rank,
+  type UptimeDay,
+  type UptimeReport,
+} from '../contract/uptime-report.ts';
 import { addDays, localDate, startOfLocalDay } from './zoned-days.ts';
 
 /** A change of a service's shown status (a service_status_history row). */
@@ -19,41 +26,6 @@ export interface UptimeInput {
   /** Every change up to `now`, any order; the last one before the window gives its first status. */
   changes: readonly StatusChange[];
 }
-
-/** One local day of a service's uptime. `status` and `uptime` are null before the service existed. */
-export interface UptimeDay {
-  date: string;
-  /** The worst status shown during the day. */
-  status: ServiceStatus | null;
-  /** Percent up, Statuspage's weighting, floored to two decimals (an outage never rounds to 100). */
-  uptime: number | null;
-  major_outage_seconds: number;
-  partial_outage_seconds: number;
-}
-
-/** The days (oldest first) and the uptime over all of them. */
-export interface UptimeReport {
-  days: UptimeDay[];
-  uptime: number | null;
-}
-
-/** Worst last: maintenance ranks above operational so a maintenance day shows as one. */
-const rank: Record<ServiceStatus, number> = {
-  operational: 0,
-  under_maintenance: 1,
-  degraded_performance: 2,
-  partial_outage: 3,
-  major_outage: 4,
-};
-
-/** How much of a minute in each status counts as down (Statuspage: partial outage = 30 %). */
-const downWeight: Record<ServiceStatus, number> = {
-  operational: 0,
-  under_maintenance: 0,
-  degraded_performance: 0,
-  partial_outage: 0.3,
-  major_outage: 1,
-};
 
 interface Spell {
   from: number;
@@ -80,11 +52,6 @@ function spellsOf(input: UptimeInput): Spell[] {
   }
   if (end > from || spells.length === 0) spells.push({ from, to: Math.max(from, end), status });
   return spells;
-}
-
-function floorPercent(upFraction: number): number {
-  // The epsilon keeps 12.5 from becoming 12.49 through binary rounding.
-  return Math.floor(upFraction * 10_000 + 1e-6) / 100;
 }
 
 interface FrameDay {

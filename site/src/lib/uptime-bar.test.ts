@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UptimeReport } from '../../../api/src/uptime/uptime-days.ts';
+import type { UptimeReport } from '../../../api/src/contract/uptime-report.ts';
 import { uptimeBar } from './uptime-bar.ts';
 
 const day = (

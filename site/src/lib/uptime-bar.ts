@@ -1,4 +1,4 @@
-import type { UptimeDay, UptimeReport } from '../../../api/src/uptime/uptime-days.ts';
+import type { UptimeDay, UptimeReport } from '../../../api/src/contract/uptime-report.ts';
 import { formatDay, formatDuration } from './format-time.ts';
 import { serviceStatusLabel, serviceTone, type Tone } from './labels.ts';
 
@@ -29,6 +29,11 @@ function dayText(day: UptimeDay): string {
   return parts.join(', ');
 }
 
+/** One day's cell: its tone and its sentence (the page's render and the live module both use it). */
+export function uptimeBarDay(day: UptimeDay): UptimeBarDay {
+  return { date: day.date, tone: day.status === null ? 'nodata' : serviceTone[day.status], text: dayText(day) };
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Turns an uptime report into the bar: one entry per day, oldest first, plus the summaries. */
@@ -44,11 +49,7 @@ export function uptimeBar(report: UptimeReport | undefined): UptimeBar {
     maintenance ? `${plural(maintenance, 'day')} with maintenance` : '',
   ].filter(Boolean);
   return {
-    days: days.map((day) => ({
-      date: day.date,
-      tone: day.status === null ? 'nodata' : serviceTone[day.status],
-      text: dayText(day),
-    })),
+    days: days.map(uptimeBarDay),
     uptimeText: report?.uptime === null || report === undefined ? 'No data yet' : `${report.uptime}% uptime`,
     summary:
       counted.length === 0

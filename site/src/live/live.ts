@@ -1,9 +1,12 @@
 // The page's live module: resumes the org's public stream from the seq the page was rendered at and
-// patches statuses, the banner and the open incidents in place. Without it the page is complete.
+// patches statuses, today's uptime cells, the banner and the open incidents in place. Without it the
+// page is complete.
 import { openEventStream } from '../../../widget/src/stream-client.ts';
-import type { PublicIncident, PublicService } from '../../../api/src/contract/stream-events.ts';
+import type { PublicIncidentRecord, PublicService } from '../../../api/src/contract/public-view.ts';
 import type { OverallIndicator, ServiceStatus } from '../../../api/src/contract/status.ts';
+import { uptimeRank as rank, type UptimeDay } from '../../../api/src/contract/uptime-report.ts';
 import { formatRelative } from '../lib/format-time.ts';
+import { changeToday, todayCell, type TodaySoFar } from '../lib/uptime-today.ts';
 import {
   impactLabel,
   impactTone,
@@ -19,14 +22,6 @@ import {
 const root = document.documentElement;
 const slug = root.dataset.slug;
 const seq = root.dataset.seq;
-
-const rank: Record<ServiceStatus, number> = {
-  operational: 0,
-  under_maintenance: 1,
-  degraded_performance: 2,
-  partial_outage: 3,
-  major_outage: 4,
-};
 
 /** Sets an element's tone class and icon (constant markup from labels.ts, never user data). */
 function setTone(element: Element, tone: Tone): void {
@@ -71,13 +66,58 @@ function refreshGroups(): void {
   }
 }
 
+/** Each service's today cell and the day so far (from the cell's render, then the stream's changes). */
+const todays = new Map<string, { cell: HTMLElement; today: TodaySoFar }>();
+
+function readTodays(): void {
+  for (const row of document.querySelectorAll<HTMLElement>('[data-service-id]')) {
+    const cell = row.querySelector<HTMLElement>('[data-today]');
+    const status = row.querySelector<HTMLElement>('[data-service-status]')?.dataset.serviceStatus;
+    const { today, countedFrom, renderedAt } = cell?.dataset ?? {};
+    if (!cell || !status || !today || !countedFrom || !renderedAt) continue;
+    const since = Date.parse(renderedAt);
+    const day = JSON.parse(today) as UptimeDay;
+    todays.set(row.dataset.serviceId!, {
+      cell,
+      today: { day, countedFrom: Date.parse(countedFrom), status: status as ServiceStatus, since },
+    });
+  }
+}
+
+/** The org's local date now (`YYYY-MM-DD`); en-CA writes dates in that order. */
+function localDayNow(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: root.dataset.timeZone || 'UTC' }).format(new Date());
+}
+
+/**
+ * Redraws today's cells as the server would render them now (the day's times keep growing). Once
+ * the org's day is over, the cell is yesterday's and stays as it was (the server renders a new bar).
+ */
+function drawTodays(): void {
+  if (localDayNow() !== root.dataset.localDay) return;
+  const now = Date.now();
+  for (const { cell, today } of todays.values()) {
+    const { tone, text } = todayCell(today, now);
+    cell.className = `day tone-${tone}`;
+    const label = cell.querySelector('.day-text');
+    if (label) label.textContent = text;
+  }
+}
+
 function patchService(service: PublicService): void {
   const row = document.querySelector<HTMLElement>(`[data-service-id="${CSS.escape(service.id)}"]`);
   const holder = row?.querySelector<HTMLElement>('[data-service-status]');
   if (holder) setStatus(holder, service.status);
+  const entry = todays.get(service.id);
+  if (entry) {
+    // A status change writes the service's updated_at in its transaction: the server's time of it.
+    entry.today = changeToday(entry.today, service.status, Date.parse(service.updated_at) || Date.now());
+    drawTodays();
+  }
 }
 
 function removeService(id: string): void {
+  todays.delete(id);
   document.querySelector(`[data-service-id="${CSS.escape(id)}"]`)?.remove();
 }
 
@@ -97,7 +137,7 @@ function serviceName(id: string): string {
 }
 
 /** An open incident's card, built with textContent only (its text is user data). */
-function incidentCard(incident: PublicIncident): HTMLElement {
+function incidentCard(incident: PublicIncidentRecord): HTMLElement {
   const tone = impactTone[incident.impact];
   const card = element('article', `incident tone-${tone}`);
   card.dataset.incidentId = incident.id;
@@ -151,7 +191,7 @@ function openIncidents(): { section: HTMLElement; list: HTMLElement } | null {
   return section && list ? { section, list } : null;
 }
 
-function upsertIncident(incident: PublicIncident): void {
+function upsertIncident(incident: PublicIncidentRecord): void {
   const open = openIncidents();
   if (!open) return;
   const existing = open.list.querySelector(`[data-incident-id="${CSS.escape(incident.id)}"]`);
@@ -176,7 +216,7 @@ function refreshRelativeTimes(): void {
 
 type Snapshot = {
   services?: PublicService[];
-  incidents?: PublicIncident[];
+  incidents?: PublicIncidentRecord[];
   indicator?: OverallIndicator;
   status?: { indicator?: OverallIndicator };
 };
@@ -195,6 +235,7 @@ function resync(snapshot: Snapshot): void {
 }
 
 if (slug && seq) {
+  readTodays();
   const base = root.dataset.api || location.origin;
   openEventStream({
     url: new URL(`/api/public/status/${encodeURIComponent(slug)}/stream`, base).toString(),
@@ -222,5 +263,8 @@ if (slug && seq) {
       }
     },
   });
-  setInterval(refreshRelativeTimes, 30_000);
+  setInterval(() => {
+    refreshRelativeTimes();
+    drawTodays();
+  }, 30_000);
 }

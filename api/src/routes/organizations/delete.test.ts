@@ -41,7 +41,7 @@ describe('DELETE /api/organizations/:orgId', () => {
 
   it('removes the org and everything of it, and nothing of another org', async () => {
     // A renamed org (its former slug is a row too). Its pages are the site renderer's to remove:
-    // api/src/site/org-delete.test.ts.
+    // api/src/static-site/org-delete.test.ts.
     const renamed = await t.app.request(`/api/organizations/${world.orgA.id}`, {
       method: 'PUT',
       headers: { ...(await as(world.users.adminA)), 'Content-Type': 'application/json' },

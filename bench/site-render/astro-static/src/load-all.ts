@@ -2,8 +2,8 @@
 import { openDatabase } from '../../../../api/src/db/open.ts';
 import { asSystem } from '../../../../api/src/db/doors.ts';
 import { parseEnv } from '../../../../api/src/env.ts';
-import { loadSiteData } from '../../../../api/src/site/load-site-data.ts';
-import type { SiteOrgData } from '../../../../api/src/site/site-data.ts';
+import { loadSiteData } from '../../../../api/src/static-site/load-site-data.ts';
+import type { SiteOrgData } from '../../../../api/src/contract/site-locals.ts';
 
 let all: Promise<SiteOrgData[]> | null = null;
 

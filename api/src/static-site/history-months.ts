@@ -1,9 +1,9 @@
 import type { PublicIncident, PublicMaintenance } from '../contract/public-status.ts';
 import { localDate } from '../uptime/zoned-days.ts';
-import type { HistoryMonth } from './site-data.ts';
+import type { HistoryMonth } from '../contract/site-locals.ts';
 
 /** Months on one history page (Statuspage shows three). */
-export const monthsPerPage = 3;
+const monthsPerPage = 3;
 
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

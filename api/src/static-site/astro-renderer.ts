@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SiteLocals } from './site-data.ts';
+import type { SiteLocals } from '../contract/site-locals.ts';
 
 const siteDir = fileURLToPath(new URL('../../../site/', import.meta.url));
 

@@ -145,16 +145,40 @@ describe('the status page in Chromium', () => {
     }
   }, 90_000);
 
-  it('a status change made through the API appears live, without a reload', async () => {
+  it("a status change made through the API appears live, without a reload, today's uptime cell too", async () => {
+    await mkdir(screenshotsDir, { recursive: true });
     const page = await context.newPage();
     await page.goto(`${folder.url}/`);
     const target = demo.services[0]!;
-    const status = page.locator(`[data-service-id="${target.id}"] [data-status-text]`);
+    const row = page.locator(`[data-service-id="${target.id}"]`);
+    const status = row.locator('[data-status-text]');
+    const today = row.locator('.bar .day').last();
     expect(await status.textContent()).toBe('Operational');
+    expect(await today.getAttribute('class')).toBe('day tone-ok');
+    expect(await today.locator('.day-text').textContent()).toMatch(/: Operational, 100% uptime$/);
+    await row.screenshot({ path: join(screenshotsDir, 'live-today-before.png') });
     await world.setStatusIn(demo.id, target.id, 'major_outage');
     await page.waitForFunction(statusTextIs, [target.id, 'Major outage'] as [string, string], { timeout: 10_000 });
     expect(await page.locator('[data-banner-text]').textContent()).toBe('Major System Outage');
+    // Today's cell says what the server would render for the day now: its worst status so far.
+    expect(await today.getAttribute('class')).toBe('day tone-critical');
+    expect(await today.locator('.day-text').textContent()).toMatch(
+      /: Major outage, (major outage for .+, )?[\d.]+% uptime$/,
+    );
+    await row.screenshot({ path: join(screenshotsDir, 'live-today-after.png') });
+    // A fresh render of the folder, at the real time of the change (the test clock stood still), draws
+    // the same cell; the text's times differ by the seconds between.
+    world.t.clock.current = new Date();
+    await world.renderer.renderOrg(demo.id);
+    const fresh = await context.newPage();
+    await fresh.goto(`${folder.url}/`);
+    const rendered = fresh.locator(`[data-service-id="${target.id}"] .bar .day`).last();
+    expect(await rendered.getAttribute('class')).toBe('day tone-critical');
+    expect(await rendered.locator('.day-text').textContent()).toMatch(
+      /: Major outage, (major outage for .+, )?[\d.]+% uptime$/,
+    );
     expect(offLoopback).toEqual([]);
+    await fresh.close();
     await page.close();
   }, 60_000);
 

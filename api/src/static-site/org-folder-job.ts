@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AstroRenderer } from './astro-renderer.ts';
 import type { SiteLogo } from './load-site-data.ts';
 import { renderOrgFiles, renderRedirectFiles } from './render-org.ts';
-import type { SiteOrgData } from './site-data.ts';
+import type { SiteOrgData } from '../contract/site-locals.ts';
 import { sharedStoreOf } from './shared-files.ts';
 import { writeOrgFolder } from './write-org-folder.ts';
 

@@ -2,15 +2,16 @@ import type { Database } from '../db/types.ts';
 import { asAnon } from '../db/doors.ts';
 import type { ServiceStatus } from '../contract/status.ts';
 import { loadPublicLogo, loadPublicPage } from '../public-snapshot/load.ts';
-import { uptimeDays, type UptimeReport } from '../uptime/uptime-days.ts';
+import { shapePublicEntities, type PublicEntityRecords } from '../public-snapshot/shape-entities.ts';
+import type { UptimeReport } from '../contract/uptime-report.ts';
+import { uptimeDays } from '../uptime/uptime-days.ts';
 import { addDays, isValidTimeZone, localDate, startOfLocalDay } from '../uptime/zoned-days.ts';
-import type { SiteOrgData } from './site-data.ts';
-import { shapePublicHistory, type RawPublicHistory } from './shape-history.ts';
+import type { SiteOrgData } from '../contract/site-locals.ts';
 
 /** Days on each uptime bar, today included. */
-export const uptimeBarDays = 90;
+const uptimeBarDays = 90;
 /** Months the history pages reach back, the current one included. */
-export const historyMonths = 12;
+const historyMonths = 12;
 
 /** The logo's bytes beside the page data (copied into the org folder). */
 export interface SiteLogo {
@@ -49,7 +50,8 @@ export async function loadSiteData(
   const { now } = options;
   const barStart = startOfLocalDay(addDays(localDate(now, timeZone), -(uptimeBarDays - 1)), timeZone);
   const [history, changes] = await asAnon(db, async (tx) => {
-    const [row] = await tx.query<{ history: RawPublicHistory | null }>(
+    // get_public_history (migrations 0090 and 0140): the same records as the snapshot's.
+    const [row] = await tx.query<{ history: PublicEntityRecords | null }>(
       'select public.get_public_history($1, $2) as history',
       [slug, historyStart(now, timeZone).toISOString()],
     );
@@ -81,9 +83,10 @@ export async function loadSiteData(
     data: {
       snapshot,
       uptime,
-      history: shapePublicHistory(history, snapshot.services),
+      history: shapePublicEntities(history, snapshot.services),
       generatedAt: now.toISOString(),
       localDay: localDate(now, timeZone),
+      localDayStart: startOfLocalDay(localDate(now, timeZone), timeZone).toISOString(),
       logoFile,
       apiBase: options.apiBase,
       subscribeUrl: null,

@@ -2,7 +2,7 @@ import type { PublicIncident, PublicMaintenance } from '../contract/public-statu
 import { statusPageUrl } from '../public-snapshot/summary.ts';
 import type { AstroRenderer } from './astro-renderer.ts';
 import { historyMonthsOf, historyPages } from './history-months.ts';
-import type { SiteLocals, SiteOrgData } from './site-data.ts';
+import type { SiteLocals, SiteOrgData } from '../contract/site-locals.ts';
 import type { SiteLogo } from './load-site-data.ts';
 import { atomFeed } from './files/atom-feed.ts';
 import { rssFeed } from './files/rss-feed.ts';

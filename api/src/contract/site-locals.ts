@@ -1,7 +1,7 @@
-// The data the Astro pages render from (passed as `locals`): the contract between the API's renderer
-// and site/. Types only, so site/ can import it without pulling any runtime code.
-import type { PublicIncident, PublicMaintenance, PublicStatus } from '../contract/public-status.ts';
-import type { UptimeReport } from '../uptime/uptime-days.ts';
+// The data the Astro pages render from (passed as `locals`): the contract between the API's static-site
+// renderer (api/src/static-site/) and site/. Types only, so site/ can import it without any runtime code.
+import type { PublicIncident, PublicMaintenance, PublicStatus } from './public-status.ts';
+import type { UptimeReport } from './uptime-report.ts';
 
 /** One month of the history pages: its incidents and finished maintenances, newest first. */
 export interface HistoryMonth {
@@ -22,6 +22,8 @@ export interface SiteOrgData {
   generatedAt: string;
   /** The local date (`YYYY-MM-DD`, org's zone) of the render: a new day re-renders (uptime bars roll). */
   localDay: string;
+  /** When that local day began (ISO): today's uptime cell counts from it (the live module goes on counting). */
+  localDayStart: string;
   /** The logo's file name inside the org folder (`logo.png`), null without a logo. */
   logoFile: string | null;
   /** Origin of the live stream (PUBLIC_BASE_URL); null: the page's own origin. */

@@ -137,6 +137,3 @@ export function createOrgRenders(options: {
 
   return { renderOrg, adopt, markFresh, days: days as ReadonlyMap<string, { timeZone: string; day: string }> };
 }
-
-/** The org renders of one site renderer. */
-export type OrgRenders = ReturnType<typeof createOrgRenders>;

@@ -1,4 +1,4 @@
-import type { SiteOrgData } from '../site-data.ts';
+import type { SiteOrgData } from '../../contract/site-locals.ts';
 
 /** One entry of the Atom and RSS feeds: an incident or a maintenance, with its latest word. */
 export interface FeedItem {

@@ -1,4 +1,4 @@
-import type { SiteOrgData } from '../site-data.ts';
+import type { SiteOrgData } from '../../contract/site-locals.ts';
 import { feedItems } from './feed-items.ts';
 import { xmlText } from './xml-text.ts';
 

@@ -1,6 +1,6 @@
 import type { PublicIncident, PublicMaintenance } from '../../contract/public-status.ts';
 import { notCancelled, toStatuspageSummary } from '../../public-snapshot/summary.ts';
-import type { SiteOrgData } from '../site-data.ts';
+import type { SiteOrgData } from '../../contract/site-locals.ts';
 
 const latest = 50;
 
