@@ -14,6 +14,7 @@ import { publicRoutes } from './public/index.ts';
 import { apiKeyRoutes } from './api-keys/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
+import { integrationRoutes } from './integrations/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
 export const routeTable: AnyRouteDefinition[] = [
@@ -31,5 +32,6 @@ export const routeTable: AnyRouteDefinition[] = [
   ...publicRoutes,
   ...apiKeyRoutes,
   ...eventRoutes,
+  ...integrationRoutes,
   ...openApiRoutes,
 ];

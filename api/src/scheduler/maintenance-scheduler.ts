@@ -6,6 +6,7 @@ import { systemAuthor } from '../routes/incidents/author.ts';
 import { publishMaintenance } from '../routes/maintenances/mutate.ts';
 import { loadMaintenance } from '../routes/maintenances/state.ts';
 import { leaderLockFor, type LeaderLock } from './leader-lock.ts';
+import { expireAlertHolds } from '../alerts/expire-holds.ts';
 import { transitionMaintenance, type MaintenanceTarget } from './maintenance-transitions.ts';
 
 /** The job's name: its actor in the event log, and its lock. */
@@ -23,6 +24,8 @@ export interface MaintenanceSchedulerOptions {
   intervalMs?: number;
   /** Windows handled per query round (a tick keeps going until none is due). */
   batchSize?: number;
+  /** More work of the leader's tick, after the windows; default: expiring stale alert holds. */
+  leaderSteps?: readonly ((now: Date) => Promise<unknown>)[];
 }
 
 /** What one tick did. */
@@ -62,6 +65,7 @@ export function createMaintenanceScheduler({
   lock = leaderLockFor(db, databaseUrl, `lantern-${maintenanceSchedulerJob}`),
   intervalMs = 1_000,
   batchSize = 100,
+  leaderSteps = [(now: Date) => expireAlertHolds(db, now)],
 }: MaintenanceSchedulerOptions): MaintenanceScheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<TickResult> | null = null;
@@ -113,6 +117,13 @@ export function createMaintenanceScheduler({
         }
       }
       if (due.length < batchSize) break;
+    }
+    for (const step of leaderSteps) {
+      try {
+        await step(now);
+      } catch (error) {
+        log.error({ err: error }, 'scheduler leader step failed');
+      }
     }
     if (result.missed.length > 0) {
       log.warn(
