@@ -11,6 +11,7 @@ import { apiKeyRows } from './api-keys.ts';
 import { eventRows } from './events.ts';
 import { publicRows } from './public.ts';
 import { streamRows } from './streams.ts';
+import { integrationRows } from './integrations.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -26,4 +27,5 @@ export const rowFiles: Record<string, MatrixRows> = {
   events: eventRows,
   public: publicRows,
   streams: streamRows,
+  integrations: integrationRows,
 };
