@@ -73,14 +73,9 @@ const settingsFields = {
     .refine((map) => !('none' in map), 'Severity `none` marks Watchdog alerts, which never hold a service'),
   unknown_severity_status: alertStatus,
   open_incidents: z.boolean(),
-  hold_timeout_seconds: z
-    .number()
-    .int()
-    .min(60)
-    .max(604_800)
-    .openapi({
-      description: "How long a firing alert holds after it was last received; exceed the route's repeat_interval",
-    }),
+  hold_timeout_seconds: z.number().int().min(60).max(604_800).openapi({
+    description: "How long a firing alert holds after it was last received; exceed the route's repeat_interval",
+  }),
 };
 
 export const AlertmanagerSettings = z.object(settingsFields).openapi('AlertmanagerSettings');
