@@ -7,6 +7,7 @@ import { siteRenderMetrics, type SiteRenderStats } from './site-renders.ts';
 import { schedulerMetrics } from './scheduler.ts';
 import { databaseMetrics, type PoolCounts } from './database.ts';
 import { authLimitMetrics } from './auth-limits.ts';
+import { alertMetrics } from './alerts.ts';
 import type { HubStats } from '../realtime/hub.ts';
 
 /** The modules whose own counts the operator metrics read at scrape time; each may be absent. */
@@ -37,6 +38,7 @@ export function createMetrics() {
     scheduler: schedulerMetrics(register),
     database: databaseMetrics(register, () => sources.pool),
     auth: authLimitMetrics(register),
+    alerts: alertMetrics(register),
   };
 }
 

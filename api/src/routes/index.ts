@@ -15,6 +15,7 @@ import { apiKeyRoutes } from './api-keys/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
+import { integrationRoutes } from './integrations/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
 export const routeTable: AnyRouteDefinition[] = [
@@ -32,6 +33,7 @@ export const routeTable: AnyRouteDefinition[] = [
   ...publicRoutes,
   ...apiKeyRoutes,
   ...eventRoutes,
+  ...integrationRoutes,
   ...openApiRoutes,
   ...metricsRoutes,
 ];

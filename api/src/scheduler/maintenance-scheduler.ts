@@ -6,6 +6,7 @@ import { systemAuthor } from '../routes/incidents/author.ts';
 import { publishMaintenance } from '../routes/maintenances/mutate.ts';
 import { loadMaintenance } from '../routes/maintenances/state.ts';
 import { leaderLockFor, type LeaderLock } from './leader-lock.ts';
+import { expireAlertHolds } from '../alerts/expire-holds.ts';
 import { transitionMaintenance, type MaintenanceTarget } from './maintenance-transitions.ts';
 
 /** The job's name: its actor in the event log, and its lock. */
@@ -25,6 +26,8 @@ export interface MaintenanceSchedulerOptions {
   batchSize?: number;
   /** Told what every round came to, null when it failed (the operator metrics). */
   onRound?: (result: TickResult | null) => void;
+  /** More work of the leader's tick, after the windows; default: expiring stale alert holds. */
+  leaderSteps?: readonly ((now: Date) => Promise<unknown>)[];
 }
 
 /** What one tick did. */
@@ -65,6 +68,7 @@ export function createMaintenanceScheduler({
   intervalMs = 1_000,
   batchSize = 100,
   onRound = () => {},
+  leaderSteps = [(now: Date) => expireAlertHolds(db, now)],
 }: MaintenanceSchedulerOptions): MaintenanceScheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<TickResult> | null = null;
@@ -116,6 +120,13 @@ export function createMaintenanceScheduler({
         }
       }
       if (due.length < batchSize) break;
+    }
+    for (const step of leaderSteps) {
+      try {
+        await step(now);
+      } catch (error) {
+        log.error({ err: error }, 'scheduler leader step failed');
+      }
     }
     if (result.missed.length > 0) {
       log.warn(

@@ -24,12 +24,13 @@ interface HoldRow {
   status: ServiceStatus;
   manual_status: HoldStatus;
   incident_holds: HoldStatus[];
+  alert_holds: HoldStatus[];
   in_maintenance: boolean;
 }
 
 /**
  * Recomputes the shown status of `serviceIds` from their holds (manual status, open incidents,
- * in-progress maintenances) inside the caller's transaction. Each service whose status changes gets
+ * firing alerts, in-progress maintenances) inside the caller's transaction. Each service whose status changes gets
  * its `services.status`, a `service_status_history` row and a `service.status_changed` event, all in
  * that transaction. Every writer (API, scheduler, Alertmanager receiver) goes through here.
  */
@@ -46,6 +47,8 @@ export async function recomputeServiceStatuses(
        coalesce((select array_agg(x.status) from public.incident_services x
                  join public.incidents i on i.id = x.incident_id
                  where x.service_id = s.id and i.status <> 'resolved'), '{}') as incident_holds,
+       coalesce((select array_agg(h.status) from public.alert_holds h
+                 where h.org_id = s.org_id and h.service_id = s.id and h.resolved_at is null), '{}') as alert_holds,
        exists (select 1 from public.maintenance_services ms
                join public.maintenances m on m.id = ms.maintenance_id
                where ms.service_id = s.id and m.status = 'in_progress') as in_maintenance
@@ -60,7 +63,7 @@ export async function recomputeServiceStatuses(
     const status = effectiveStatus({
       manual: row.manual_status,
       incidents: row.incident_holds,
-      alerts: [],
+      alerts: row.alert_holds,
       inMaintenance: row.in_maintenance,
     });
     if (status === row.status) continue;

@@ -75,6 +75,12 @@ const rules: Rule[] = [
     writer('maintenances:write'),
   ],
   [
+    "Alertmanager's webhook: only a key with alerts:write",
+    (m, p) => m === 'POST' && p === `${org}/integrations/alertmanager`,
+    { kind: 'api_key', scopes: ['alerts:write'] },
+  ],
+  ['integration settings: admin only, reads included', (_, p) => orgPath('/integrations')(p), adminOnly],
+  [
     'invitations and API keys: admin only, reads included',
     (_, p) => orgPath('/invitations')(p) || orgPath('/api-keys')(p),
     adminOnly,

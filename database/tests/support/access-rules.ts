@@ -27,6 +27,10 @@ export const admins: Grant = { role: 'admin' };
 /** Members and up, and keys with any write scope: status changes. */
 export const statusWriters: Grant = { role: 'member', scopes: writeScopes };
 export const incidentWriters: Grant = { role: 'member', scopes: ['incidents:write'] };
+/** Incident writes the Alertmanager receiver makes as its `alerts:write` key (migration 0160). */
+export const incidentOrAlertWriters: Grant = { role: 'member', scopes: ['incidents:write', 'alerts:write'] };
+/** Admins and `alerts:write` keys: the receiver's settings (read) and its holds (write). */
+export const alertWriters: Grant = { role: 'admin', scopes: ['alerts:write'] };
 export const maintenanceWriters: Grant = { role: 'member', scopes: ['maintenances:write'] };
 
 /** Whether `who` is meant to be able to do `op` (granted by `grant`) on a row of `org`. */

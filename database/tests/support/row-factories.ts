@@ -4,6 +4,8 @@ import { asSystem } from '../../../api/src/db/doors.ts';
 import type { OrgWorld } from './tenant-matrix-world.ts';
 import {
   admins,
+  alertWriters,
+  incidentOrAlertWriters,
   incidentWriters,
   maintenanceWriters,
   nobody,
@@ -124,11 +126,11 @@ export const rowFactories: Record<string, RowFactory> = {
       ),
   },
   incidents: {
-    grants: { select: readers, insert: incidentWriters, update: incidentWriters, delete: admins },
+    grants: { select: readers, insert: incidentOrAlertWriters, update: incidentOrAlertWriters, delete: admins },
     insert: (org) => sql(`insert into public.incidents (org_id, title) values ($1, 'Incident')`, org.id),
   },
   incident_updates: {
-    grants: { select: readers, insert: incidentWriters, update: incidentWriters, delete: incidentWriters },
+    grants: { select: readers, insert: incidentOrAlertWriters, update: incidentWriters, delete: incidentWriters },
     insert: (org) =>
       sql(
         `insert into public.incident_updates (org_id, incident_id, status, message) values ($1, $2, 'identified', 'Found it')`,
@@ -137,7 +139,12 @@ export const rowFactories: Record<string, RowFactory> = {
       ),
   },
   incident_services: {
-    grants: { select: readers, insert: incidentWriters, update: incidentWriters, delete: incidentWriters },
+    grants: {
+      select: readers,
+      insert: incidentOrAlertWriters,
+      update: incidentOrAlertWriters,
+      delete: incidentOrAlertWriters,
+    },
     insert: (org) =>
       sql(
         `insert into public.incident_services (org_id, incident_id, service_id, status) values ($1, $2, $3, 'major_outage')`,
@@ -171,6 +178,28 @@ export const rowFactories: Record<string, RowFactory> = {
         `insert into public.maintenance_services (org_id, maintenance_id, service_id) values ($1, $2, $3)`,
         org.id,
         org.maintenanceId,
+        org.serviceId,
+      ),
+  },
+  alertmanager_settings: {
+    grants: { select: alertWriters, insert: admins, update: admins, delete: admins },
+    insert: (org) => sql(`insert into public.alertmanager_settings (org_id) values ($1)`, org.id),
+    // One row per org.
+    existing: async (db, org) => {
+      await asSystem(db, 'test', (tx) =>
+        tx.query(`insert into public.alertmanager_settings (org_id) values ($1) on conflict do nothing`, [org.id]),
+      );
+      return { org_id: org.id };
+    },
+  },
+  alert_holds: {
+    grants: { select: readers, insert: alertWriters, update: alertWriters, delete: alertWriters },
+    insert: (org) =>
+      sql(
+        `insert into public.alert_holds (org_id, fingerprint, service_id, status, starts_at, expires_at, last_received_at)
+         values ($1, $2, $3, 'major_outage', now(), now() + interval '1 hour', now())`,
+        org.id,
+        token(),
         org.serviceId,
       ),
   },

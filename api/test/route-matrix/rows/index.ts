@@ -12,6 +12,7 @@ import { eventRows } from './events.ts';
 import { publicRows } from './public.ts';
 import { streamRows } from './streams.ts';
 import { metricsRows } from './metrics.ts';
+import { integrationRows } from './integrations.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -28,4 +29,5 @@ export const rowFiles: Record<string, MatrixRows> = {
   public: publicRows,
   streams: streamRows,
   metrics: metricsRows,
+  integrations: integrationRows,
 };
