@@ -1,0 +1,177 @@
+// <status-badge> in Chromium against a real API server (see web-test-runner.config.mjs): the built
+// script as served by the API at /widget/status-badge.js, exactly what a customer embeds.
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { StatusBadge, StatusChangeDetail } from '../src/status-badge.ts';
+import type { TestWorld } from './lantern-commands.ts';
+import { seriousAxeViolations } from './axe.ts';
+import { streamRequests } from './fetch-log.ts';
+
+const globalsBefore = new Set(Object.getOwnPropertyNames(window));
+const world = (await executeServerCommand('lantern:world')) as TestWorld;
+await import(`${world.api}/widget/status-badge.js`);
+const { api } = world;
+
+type Badge = StatusBadge;
+const shadowText = (badge: Badge) => badge.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const label = (badge: Badge) => badge.shadowRoot!.querySelector('[part~="label"]')?.textContent?.trim() ?? '';
+const untilShown = (badge: Badge) =>
+  waitUntil(() => badge.view.kind === 'status' && !label(badge).startsWith('Checking'), 'the badge shows a status', {
+    timeout: 15_000,
+  });
+const setStatus = (org: string, service: string, status: string) =>
+  executeServerCommand('lantern:set-status', { org, service, status });
+const log = (line: string) => executeServerCommand('lantern:log', { line });
+
+afterEach(() => fixtureCleanup());
+
+describe('<status-badge> variants and themes', () => {
+  for (const variant of ['dot', 'pill', 'card'] as const) {
+    for (const theme of ['light', 'dark', 'auto'] as const) {
+      it(`${variant} / ${theme}: shows the status in words, links to the page, passes axe`, async () => {
+        const background = theme === 'dark' ? '#0d1117' : '#ffffff';
+        const wrapper = await fixture<HTMLElement>(
+          html`<section style="background:${background};padding:16px">
+            <status-badge org="demo" variant=${variant} theme=${theme} api=${api}></status-badge>
+          </section>`,
+        );
+        const badge = wrapper.querySelector('status-badge')!;
+        await untilShown(badge);
+        if (variant === 'card') await waitUntil(() => badge.shadowRoot!.querySelector('.card'), 'the card view');
+        const status = badge.shadowRoot!.querySelector('[role="status"]')!;
+        expect(status.getAttribute('aria-live')).to.equal('polite');
+        expect(label(badge)).to.match(/Operational|Outage|Maintenance/);
+        const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="link"]')!;
+        expect(link.href).to.equal(`${api}/status/demo/`);
+        if (variant === 'card') {
+          expect(badge.shadowRoot!.querySelectorAll('[part="service"]').length).to.be.greaterThan(3);
+          expect(shadowText(badge)).to.contain('API');
+        }
+        expect(await seriousAxeViolations(wrapper)).to.deep.equal([]);
+      });
+    }
+  }
+
+  it('toast: a dismissible notice while an incident is open, remembered per incident', async () => {
+    localStorage.clear();
+    const badge = await fixture<Badge>(html`<status-badge org="demo" variant="toast" api=${api}></status-badge>`);
+    await untilShown(badge);
+    const open = badge.view.status!.incidents.length + badge.view.status!.active_maintenances.length;
+    expect(open, 'the demo has an open incident or maintenance').to.be.greaterThan(0);
+    await waitUntil(() => badge.shadowRoot!.querySelector('[part~="toast"]'), 'the toast');
+    const toast = badge.shadowRoot!.querySelector<HTMLElement>('[part~="toast"]')!;
+    expect(getComputedStyle(toast).position).to.equal('fixed');
+    expect(await seriousAxeViolations(badge)).to.deep.equal([]);
+    const first = toast.querySelector('a')!.textContent;
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+    await waitUntil(
+      () => badge.shadowRoot!.querySelector('[part~="toast"] a')?.textContent !== first,
+      'the dismissed notice goes',
+    );
+    expect(Object.keys(localStorage).some((key) => key.startsWith('lantern.status-badge.dismissed:demo:'))).to.equal(
+      true,
+    );
+  });
+});
+
+describe('<status-badge> attributes', () => {
+  it('follows org, service, variant and theme changes after connect', async () => {
+    const badge = await fixture<Badge>(html`<status-badge org="demo" api=${api}></status-badge>`);
+    await untilShown(badge);
+    badge.setAttribute('service', 'api');
+    await waitUntil(() => label(badge).startsWith('API: '), 'the service status');
+    badge.setAttribute('org', 'acme-widgets');
+    badge.setAttribute('service', 'web');
+    await waitUntil(() => label(badge).startsWith('Web: '), 'the other org');
+    badge.setAttribute('variant', 'pill');
+    await badge.updateComplete;
+    expect(badge.shadowRoot!.querySelector('.pill')).to.not.equal(null);
+    badge.setAttribute('theme', 'dark');
+    await badge.updateComplete;
+    expect(getComputedStyle(badge.shadowRoot!.querySelector('.badge')!).colorScheme).to.equal('dark');
+    badge.removeAttribute('service');
+    await waitUntil(() => !label(badge).includes(':'), 'the org status again');
+  });
+
+  it('unknown org: inline state, one console warning naming the attribute, no retry storm', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const requests = streamRequests();
+    try {
+      const badge = await fixture<Badge>(html`<status-badge org="no-such-org" api=${api}></status-badge>`);
+      await waitUntil(() => label(badge) === 'Unknown status page', 'the unknown state', { timeout: 10_000 });
+      expect(warnings.filter((w) => w.includes('org="no-such-org"')).length).to.equal(1);
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // a retry storm would show in this window
+      expect(requests.urls().filter((url) => url.includes('no-such-org')).length).to.equal(1);
+      badge.setAttribute('org', 'demo');
+      badge.setAttribute('service', 'no-such-service');
+      await waitUntil(() => label(badge) === 'Unknown service', 'the unknown service state', { timeout: 10_000 });
+      expect(warnings.some((w) => w.includes('service="no-such-service"'))).to.equal(true);
+    } finally {
+      console.warn = warn;
+      requests.restore();
+    }
+  });
+});
+
+describe('<status-badge> live', () => {
+  it('a status change through the API reaches the badge and fires status-change (median latency)', async () => {
+    const badge = await fixture<Badge>(html`<status-badge org="acme-widgets" service="web" api=${api}></status-badge>`);
+    await untilShown(badge);
+    const events: StatusChangeDetail[] = [];
+    document.addEventListener('status-change', (e) => events.push(e.detail));
+    const latencies: number[] = [];
+    const statuses = [
+      'major_outage',
+      'operational',
+      'partial_outage',
+      'operational',
+      'degraded_performance',
+      'operational',
+    ];
+    let previous = badge.view.kind === 'status' ? badge.view.key : null;
+    for (const status of statuses) {
+      const started = performance.now();
+      const arrived = new Promise<StatusChangeDetail>((resolve) =>
+        badge.addEventListener('status-change', (e) => resolve(e.detail), { once: true }),
+      );
+      await setStatus('acme-widgets', 'web', status);
+      const detail = await arrived;
+      latencies.push(performance.now() - started);
+      expect(detail).to.deep.equal({ status, previous, service: 'web' });
+      previous = status;
+    }
+    expect(events.length, 'the event bubbles out of the shadow root to the document').to.equal(statuses.length);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const median = (sorted[2]! + sorted[3]!) / 2;
+    await log(
+      `status-badge live latency (API write → status-change), median of ${sorted.length}: ${median.toFixed(1)} ms`,
+    );
+  });
+
+  it('20 badges of 2 orgs open exactly 2 streams; the last badge of an org leaving closes its stream', async () => {
+    const requests = streamRequests();
+    try {
+      const wrapper = await fixture<HTMLElement>(
+        html`<section>
+          ${Array.from({ length: 20 }, (_, i) =>
+            i % 2
+              ? html`<status-badge org="demo" api=${api}></status-badge>`
+              : html`<status-badge org="acme-widgets" variant="pill" api=${api}></status-badge>`,
+          )}
+        </section>`,
+      );
+      const badges = [...wrapper.querySelectorAll('status-badge')];
+      for (const badge of badges) await untilShown(badge);
+      expect(requests.urls().length).to.equal(2);
+      for (const badge of badges.filter((b) => b.org === 'demo')) badge.remove();
+      await waitUntil(() => requests.aborted().length === 1, 'the demo stream to close');
+      expect(requests.aborted()[0]).to.contain('/demo/stream');
+      wrapper.remove();
+      await waitUntil(() => requests.aborted().length === 2, 'the other stream to close');
+    } finally {
+      requests.restore();
+    }
+  });
+});
