@@ -17,7 +17,8 @@ await ensureWidgetBuilt();
 export default {
   rootDir,
   files: ['widget/test/**/*.test.ts'],
-  nodeResolve: true,
+  // The test helpers' own Lit in its production build (the widget bundles its own copy anyway).
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   browsers: [
     playwrightLauncher({

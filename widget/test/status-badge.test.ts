@@ -7,7 +7,6 @@ import type { TestWorld } from './lantern-commands.ts';
 import { seriousAxeViolations } from './axe.ts';
 import { streamRequests } from './fetch-log.ts';
 
-const globalsBefore = new Set(Object.getOwnPropertyNames(window));
 const world = (await executeServerCommand('lantern:world')) as TestWorld;
 await import(`${world.api}/widget/status-badge.js`);
 const { api } = world;
@@ -61,6 +60,7 @@ describe('<status-badge> variants and themes', () => {
     await waitUntil(() => badge.shadowRoot!.querySelector('[part~="toast"]'), 'the toast');
     const toast = badge.shadowRoot!.querySelector<HTMLElement>('[part~="toast"]')!;
     expect(getComputedStyle(toast).position).to.equal('fixed');
+    await Promise.all(toast.getAnimations().map((animation) => animation.finished)); // axe reads settled colours
     expect(await seriousAxeViolations(badge)).to.deep.equal([]);
     const first = toast.querySelector('a')!.textContent;
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
@@ -120,7 +120,8 @@ describe('<status-badge> live', () => {
     const badge = await fixture<Badge>(html`<status-badge org="acme-widgets" service="web" api=${api}></status-badge>`);
     await untilShown(badge);
     const events: StatusChangeDetail[] = [];
-    document.addEventListener('status-change', (e) => events.push(e.detail));
+    const collect = (e: Event) => events.push((e as CustomEvent<StatusChangeDetail>).detail);
+    document.addEventListener('status-change', collect);
     const latencies: number[] = [];
     const statuses = [
       'major_outage',
@@ -142,6 +143,7 @@ describe('<status-badge> live', () => {
       expect(detail).to.deep.equal({ status, previous, service: 'web' });
       previous = status;
     }
+    document.removeEventListener('status-change', collect);
     expect(events.length, 'the event bubbles out of the shadow root to the document').to.equal(statuses.length);
     const sorted = [...latencies].sort((a, b) => a - b);
     const median = (sorted[2]! + sorted[3]!) / 2;
@@ -173,5 +175,130 @@ describe('<status-badge> live', () => {
     } finally {
       requests.restore();
     }
+  });
+});
+
+/** The page-wide registry every copy of the script shares. */
+const registry = () =>
+  (globalThis as Record<symbol, unknown>)[Symbol.for('lantern.status-badge.streams')] as {
+    feeds: Map<string, { state: { phase: string } }>;
+    tuning: { failuresBeforePolling: number; pollIntervalMs: number; pollsBetweenStreamProbes: number };
+  };
+const phaseOf = (org: string) => registry().feeds.get(`${api}|${org}`)?.state.phase;
+
+describe('<status-badge> connection trouble', () => {
+  it('keeps the last status, turns stale while the API is down, and resumes with the last event id', async () => {
+    const tuning = { ...registry().tuning };
+    registry().tuning.failuresBeforePolling = 1000; // this test is about the stream coming back
+    const requests = streamRequests();
+    try {
+      const badge = await fixture<Badge>(
+        html`<status-badge org="acme-widgets" service="web" stale-after="300" api=${api}></status-badge>`,
+      );
+      await untilShown(badge);
+      const before = label(badge);
+      await executeServerCommand('lantern:stop-api');
+      await waitUntil(() => badge.hasAttribute('stale'), 'the stale marker', { timeout: 15_000 });
+      expect(label(badge)).to.contain(before);
+      expect(label(badge)).to.contain('may be out of date');
+      await executeServerCommand('lantern:start-api');
+      await setStatus('acme-widgets', 'web', 'major_outage');
+      await waitUntil(() => label(badge) === 'Web: Major outage', 'the change made while reconnecting', {
+        timeout: 30_000,
+      });
+      await waitUntil(() => !badge.hasAttribute('stale'), 'the stale marker to go');
+      expect(
+        requests.urls().some((url) => /lastEventId=\d+/.test(url)),
+        requests.urls().join('\n'),
+      ).to.equal(true);
+      await setStatus('acme-widgets', 'web', 'operational');
+      await waitUntil(() => label(badge) === 'Web: Operational', 'live again');
+    } finally {
+      Object.assign(registry().tuning, tuning);
+      requests.restore();
+    }
+  });
+
+  it('falls back to polling with If-None-Match when streaming keeps failing, and returns to streaming', async () => {
+    const tuning = { ...registry().tuning };
+    Object.assign(registry().tuning, { failuresBeforePolling: 2, pollIntervalMs: 250, pollsBetweenStreamProbes: 3 });
+    const requests = streamRequests();
+    requests.control.block = true;
+    try {
+      const badge = await fixture<Badge>(
+        html`<status-badge org="acme-widgets" service="web" api=${api}></status-badge>`,
+      );
+      await waitUntil(() => phaseOf('acme-widgets') === 'polling', 'polling', { timeout: 20_000 });
+      await untilShown(badge);
+      await setStatus('acme-widgets', 'web', 'partial_outage');
+      await waitUntil(() => label(badge) === 'Web: Partial outage', 'the change, polled', { timeout: 10_000 });
+      expect(
+        requests.polls().some((poll) => poll.ifNoneMatch),
+        'revalidates with If-None-Match',
+      ).to.equal(true);
+      requests.control.block = false;
+      await waitUntil(() => phaseOf('acme-widgets') === 'live', 'streaming again', { timeout: 10_000 });
+      const pollsWhenLive = requests.polls().length;
+      await setStatus('acme-widgets', 'web', 'operational');
+      await waitUntil(() => label(badge) === 'Web: Operational', 'the change, streamed');
+      expect(requests.polls().length, 'polling stopped').to.equal(pollsWhenLive);
+    } finally {
+      Object.assign(registry().tuning, tuning);
+      requests.restore();
+    }
+  });
+});
+
+describe('<status-badge> on someone else’s page', () => {
+  it('loaded from another origin than the API and again from the API, on a page with hostile CSS', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe style="width:800px;height:400px"></iframe>`);
+    frame.srcdoc = `<!doctype html><html><head>
+      <script>
+        window.hostGlobals = Object.getOwnPropertyNames(window);
+        window.streamUrls = [];
+        const original = window.fetch;
+        window.fetch = (input, init) => (String(input).includes('/stream') && streamUrls.push(String(input)), original(input, init));
+      </script>
+      <style>* { all: unset } div { display: none !important } #host-text { color: rgb(1, 2, 3) }</style>
+      <script type="module" src="${world.staticOrigin}/status-badge.js"></script>
+      <script type="module" src="${api}/widget/status-badge.js"></script>
+      </head><body>
+      <p id="host-text">Host text</p><div id="host-div">A div of the host</div>
+      <p><status-badge org="demo" variant="pill" api="${api}"></status-badge></p>
+      <p><status-badge org="demo" service="api" api="${api}"></status-badge></p>
+      </body></html>`;
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const win = frame.contentWindow as Window & typeof globalThis & { hostGlobals: string[]; streamUrls: string[] };
+    const doc = frame.contentDocument!;
+    const [pill, service] = [...doc.querySelectorAll('status-badge')] as Badge[];
+    await waitUntil(() => win.customElements.get('status-badge'), 'the element to be defined');
+    await untilShown(pill!);
+    await untilShown(service!);
+    expect(label(service!)).to.match(/^API: /);
+    // Looks as designed despite `* { all: unset }`: the dot is a coloured circle, the text readable.
+    const dot = pill!.shadowRoot!.querySelector<HTMLElement>('[part="dot"]')!;
+    expect(dot.getBoundingClientRect().width).to.be.greaterThan(5);
+    expect(win.getComputedStyle(dot).borderRadius).to.equal('50%');
+    const text = pill!.shadowRoot!.querySelector<HTMLElement>('[part~="label"]')!;
+    expect(text.getBoundingClientRect().width).to.be.greaterThan(50);
+    expect(win.getComputedStyle(text).color).to.not.equal('rgb(1, 2, 3)');
+    // The host page is untouched: its rules still apply, nothing added to its DOM, styles or globals
+    // (Lit's own version lists aside).
+    expect(win.getComputedStyle(doc.getElementById('host-text')!).color).to.equal('rgb(1, 2, 3)');
+    expect(win.getComputedStyle(doc.getElementById('host-div')!).display).to.equal('none');
+    expect(doc.styleSheets.length).to.equal(1);
+    expect(doc.adoptedStyleSheets.length).to.equal(0);
+    expect(doc.querySelectorAll('body *').length).to.equal(6);
+    const before = new Set(win.hostGlobals);
+    const added = Object.getOwnPropertyNames(win).filter(
+      (name) => !before.has(name) && !['hostGlobals', 'streamUrls'].includes(name),
+    );
+    expect(
+      added.filter(
+        (name) => !/^(litElementVersions|litHtmlVersions|reactiveElementVersions|litPropertyMetadata)$/.test(name),
+      ),
+    ).to.deep.equal([]);
+    // Two copies of the script, two badges of one org: one stream.
+    expect(win.streamUrls.length).to.equal(1);
   });
 });

@@ -43,7 +43,9 @@ function spawnApi(dataDir: string, port: number): Promise<{ child: ChildProcess;
 /** Starts the API on a fresh database (the demo org seeded) and logs in as the demo admin. */
 export async function startTestApi(): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-widget-test-'));
-  let { child, port } = await spawnApi(dataDir, 0);
+  const started = await spawnApi(dataDir, 0);
+  const port = started.port;
+  let child = started.child;
   const url = `http://127.0.0.1:${port}`;
   let token = '';
   const request: TestApi['request'] = async (method, path, body) => {
