@@ -181,7 +181,8 @@ export class StatusBadge extends LitElement {
 
   /** The dot or pill: a link with a dot and the status in words, announced politely when it changes. */
   renderBadge(view: BadgeView, shape: 'dot' | 'pill'): TemplateResult {
-    const classes = `badge ${shape} ${view.tone} ${view.kind === 'connecting' ? 'connecting' : ''}`;
+    // Only the pill has a shape class: `.dot` is the coloured circle inside every badge.
+    const classes = `badge ${shape === 'pill' ? 'pill' : ''} ${view.tone} ${view.kind === 'connecting' ? 'connecting' : ''}`;
     const content = html`<span part="dot" class="dot" aria-hidden="true"></span
       ><span part="label" class="label" role="status" aria-live="polite"
         >${view.label}${this.stale ? html`<span class="stale"> (may be out of date)</span>` : nothing}</span

@@ -40,6 +40,12 @@ describe('<status-badge> variants and themes', () => {
         const status = badge.shadowRoot!.querySelector('[role="status"]')!;
         expect(status.getAttribute('aria-live')).to.equal('polite');
         expect(label(badge)).to.match(/Operational|Outage|Maintenance/);
+        // The words sit on one line beside a round dot (nothing squeezes them into a column).
+        const words = badge.shadowRoot!.querySelector('[part~="label"]')!.getBoundingClientRect();
+        const dot = badge.shadowRoot!.querySelector('[part="dot"]')!.getBoundingClientRect();
+        expect(words.height).to.be.lessThan(2 * dot.height + 12);
+        expect(words.width).to.be.greaterThan(100);
+        expect(Math.round(dot.width)).to.equal(Math.round(dot.height));
         const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="link"]')!;
         expect(link.href).to.equal(`${api}/status/demo/`);
         if (variant === 'card') {
