@@ -12,10 +12,10 @@ import { ensureWidgetBuilt } from './ensure-built.ts';
 const KB = 1024;
 /**
  * The target is 10 KB for a dot or pill badge. Lit alone is 5.4 KB and the SSE parser 1.3 KB, which
- * leaves 3.3 KB for the stream client, the shared feed and the component; today they take about 4.4 KB.
- * This ceiling holds the line while the gap is closed; lower it, never raise it.
+ * leaves 3.3 KB for the stream client, the shared feed and the component; today they take about 4.1 KB
+ * (10.8 KB in all). This ceiling holds the line while the gap is closed; lower it, never raise it.
  */
-const dotOrPillBudget = 11.25 * KB;
+const dotOrPillBudget = 11 * KB;
 const everythingBudget = 16 * KB;
 
 let meta: Metafile;

@@ -5,61 +5,50 @@ import type { StreamEvent } from './stream-client.ts';
 /** One org's public state as a badge knows it: the snapshot, patched by every stream event since. */
 export type OrgStatus = PublicStatus;
 
-type WithId = { id: string };
+type Entity = { id: string; status?: string };
 
-/** Replaces (or appends) `item` by id; drops it when `keep` is false. */
-function upsert<T extends WithId>(list: readonly T[], item: T, keep: boolean): T[] {
-  const rest = list.filter((existing) => existing.id !== item.id);
-  if (!keep) return rest;
-  const index = list.findIndex((existing) => existing.id === item.id);
-  if (index === -1) return [item, ...rest];
-  rest.splice(index, 0, item);
+/** The list with `id` replaced by `item` in place (prepended when new: lists are newest first), or dropped. */
+function upsert<T extends Entity>(list: T[], id: string, item: T | false | undefined): T[] {
+  const index = list.findIndex((existing) => existing.id === id);
+  const rest = list.filter((existing) => existing.id !== id);
+  if (item) rest.splice(index === -1 ? 0 : index, 0, item);
   return rest;
 }
 
 /**
  * The state after one public stream event. A `snapshot` replaces everything; a change event carries
- * the entity's full new public view (or `deleted`) and the page's new overall indicator.
+ * the entity's full new public view (or `{ id, deleted }`) and the page's new overall indicator. Only
+ * what the public snapshot lists is kept: open incidents, and in-progress or scheduled maintenances.
  */
 export function applyStreamEvent(
   current: OrgStatus | null,
   message: StreamEvent<PublicStreamEventMap>,
 ): OrgStatus | null {
   if (message.event === 'snapshot') return message.data;
-  if (!current) return current; // changes before any snapshot cannot happen on this stream
-  const seq = message.id === undefined ? current.seq : Number(message.id);
-  const status = { ...current.status, indicator: message.data.indicator };
-  switch (message.event) {
-    case 'service': {
-      const data = message.data;
-      const services =
-        'deleted' in data
-          ? current.services.filter((s) => s.id !== data.id)
-          : upsert(current.services, data.service as OrgStatus['services'][number], true);
-      return { ...current, seq, status, services };
-    }
-    case 'incident': {
-      const data = message.data;
-      const incident = 'deleted' in data ? { id: data.id } : (data.incident as OrgStatus['incidents'][number]);
-      const open = !('deleted' in data) && data.incident.status !== 'resolved';
-      return { ...current, seq, status, incidents: upsert(current.incidents, incident as never, open) };
-    }
-    case 'maintenance': {
-      const data = message.data;
-      const maintenance =
-        'deleted' in data ? { id: data.id } : (data.maintenance as unknown as OrgStatus['active_maintenances'][number]);
-      const state = 'deleted' in data ? 'gone' : data.maintenance.status;
-      return {
-        ...current,
-        seq,
-        status,
-        active_maintenances: upsert(current.active_maintenances, maintenance as never, state === 'in_progress'),
-        upcoming_maintenances: upsert(current.upcoming_maintenances, maintenance as never, state === 'scheduled'),
-      };
-    }
-    case 'organization':
-      return { ...current, seq, status, organization: { ...current.organization, ...message.data.organization } };
-    default:
-      return { ...current, seq, status };
+  if (!current) return current; // the stream always starts with a snapshot or a resume after one
+  const data = message.data as unknown as { indicator: OrgStatus['status']['indicator']; id?: string } & Record<
+    string,
+    Entity
+  >;
+  const entity = data[message.event];
+  const id = data.id ?? entity!.id;
+  const next: OrgStatus = {
+    ...current,
+    seq: message.id === undefined ? current.seq : Number(message.id),
+    status: { ...current.status, indicator: data.indicator },
+  };
+  const as = <T>(item: unknown) => item as T;
+  if (message.event === 'service') next.services = upsert(current.services, id, as(entity));
+  if (message.event === 'incident')
+    next.incidents = upsert(current.incidents, id, entity?.status !== 'resolved' && as(entity));
+  if (message.event === 'maintenance') {
+    next.active_maintenances = upsert(current.active_maintenances, id, entity?.status === 'in_progress' && as(entity));
+    next.upcoming_maintenances = upsert(
+      current.upcoming_maintenances,
+      id,
+      entity?.status === 'scheduled' && as(entity),
+    );
   }
+  if (message.event === 'organization') next.organization = { ...current.organization, ...as<object>(entity) };
+  return next;
 }

@@ -96,10 +96,10 @@ export class StatusBadge extends LitElement {
   /** Set (as an attribute) while the shown status may be out of date. */
   declare stale: boolean;
 
-  private readonly stream = new StatusStreamController(this);
-  private shownKey: string | null = null;
-  private warned = '';
-  private readonly adoptedViews = new Set<VariantView>();
+  readonly #stream = new StatusStreamController(this);
+  #shownKey: string | null = null;
+  #warned = '';
+  readonly #adoptedViews = new Set<VariantView>();
 
   constructor() {
     super();
@@ -126,7 +126,7 @@ export class StatusBadge extends LitElement {
 
   /** What the badge shows now, from the shared feed's state. */
   get view(): BadgeView {
-    const { phase, status } = this.stream.state;
+    const { phase, status } = this.#stream.state;
     if (phase === 'unknown' && !status)
       return { kind: 'unknown-org', label: 'Unknown status page', tone: 'neutral', status };
     if (!status) return { kind: 'connecting', label: 'Checking status…', tone: 'neutral', status };
@@ -141,30 +141,30 @@ export class StatusBadge extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('org') || changed.has('api')) && this.isConnected) this.stream.follow();
-    this.stale = this.stream.stale;
+    if ((changed.has('org') || changed.has('api')) && this.isConnected) this.#stream.follow();
+    this.stale = this.#stream.stale;
   }
 
   protected override updated(): void {
     const view = this.view;
-    this.warnOnce(view);
+    this.#warnOnce(view);
     const key = view.kind === 'status' ? view.key : null;
-    if (key === null || key === this.shownKey) return;
-    const detail: StatusChangeDetail = { status: key, previous: this.shownKey, service: this.service || null };
-    this.shownKey = key;
+    if (key === null || key === this.#shownKey) return;
+    const detail: StatusChangeDetail = { status: key, previous: this.#shownKey, service: this.service || null };
+    this.#shownKey = key;
     this.dispatchEvent(new CustomEvent('status-change', { detail, bubbles: true, composed: true }));
   }
 
   /** One console warning per wrong attribute value, naming the attribute (no retry follows). */
-  private warnOnce(view: BadgeView): void {
+  #warnOnce(view: BadgeView): void {
     const problem =
       view.kind === 'unknown-org'
         ? `org="${this.org}" names no status page at ${this.apiBase}`
         : view.kind === 'unknown-service'
           ? `service="${this.service}" is not a public service of org="${this.org}"`
           : '';
-    if (problem && problem !== this.warned) console.warn(`<status-badge>: ${problem}`);
-    this.warned = problem;
+    if (problem && problem !== this.#warned) console.warn(`<status-badge>: ${problem}`);
+    this.#warned = problem;
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -172,8 +172,8 @@ export class StatusBadge extends LitElement {
     const lazy = this.variant === 'card' || this.variant === 'toast' ? this.variant : null;
     if (lazy) {
       const loaded = loadedViews[lazy];
-      if (loaded) return (this.adoptViewStyles(loaded), loaded.render(this, view, viewKit));
-      void this.loadView(lazy);
+      if (loaded) return (this.#adoptViewStyles(loaded), loaded.render(this, view, viewKit));
+      void this.#loadView(lazy);
       if (lazy === 'toast') return nothing;
     }
     return this.renderBadge(view, this.variant === 'pill' || lazy === 'card' ? 'pill' : 'dot');
@@ -191,18 +191,18 @@ export class StatusBadge extends LitElement {
     return html`<a part="base link" class=${classes} href=${this.pageHref}>${content}</a>`;
   }
 
-  private async loadView(name: 'card' | 'toast'): Promise<void> {
+  async #loadView(name: 'card' | 'toast'): Promise<void> {
     loadedViews[name] = await loaders[name]();
     this.requestUpdate();
   }
 
   /** Adds a lazily loaded view's styles to this badge's shadow root (once per view). */
-  private adoptViewStyles(view: VariantView): void {
-    if (this.adoptedViews.has(view)) return;
-    this.adoptedViews.add(view);
+  #adoptViewStyles(view: VariantView): void {
+    if (this.#adoptedViews.has(view)) return;
+    this.#adoptedViews.add(view);
     adoptStyles(this.renderRoot as ShadowRoot, [
       statusBadgeStyles,
-      ...[...this.adoptedViews].map((v) => unsafeCSS(v.styles)),
+      ...[...this.#adoptedViews].map((v) => unsafeCSS(v.styles)),
     ]);
   }
 }

@@ -22,14 +22,14 @@ export class StatusStreamController implements ReactiveController {
   state: FeedState = { phase: 'connecting', status: null };
   /** True once the connection has been lost for longer than the host's `staleAfter`. */
   stale = false;
-  private leave: (() => void) | null = null;
-  private followed = '';
-  private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  #leave: (() => void) | null = null;
+  #followed = '';
+  #staleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly host: StreamHost;
+  readonly #host: StreamHost;
 
   constructor(host: StreamHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
@@ -38,49 +38,49 @@ export class StatusStreamController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.unfollow();
+    this.#unfollow();
   }
 
   /** (Re)subscribes when the host's org or API changed; a no-op otherwise. */
   follow(): void {
-    const { apiBase, org } = this.host;
+    const { apiBase, org } = this.#host;
     const target = org ? `${apiBase}|${org}` : '';
-    if (target === this.followed && this.leave) return;
-    this.unfollow();
-    this.followed = target;
+    if (target === this.#followed && this.#leave) return;
+    this.#unfollow();
+    this.#followed = target;
     if (!org) return;
     try {
-      this.leave = subscribeToOrg(apiBase, org, (state) => this.receive(state));
+      this.#leave = subscribeToOrg(apiBase, org, (state) => this.#receive(state));
     } catch {
       // An `api` that is no URL: nothing to connect to (the element reports it).
-      this.receive({ phase: 'unknown', status: null });
+      this.#receive({ phase: 'unknown', status: null });
     }
   }
 
-  private unfollow(): void {
-    this.leave?.();
-    this.leave = null;
-    this.followed = '';
-    clearTimeout(this.staleTimer);
-    this.staleTimer = undefined;
+  #unfollow(): void {
+    this.#leave?.();
+    this.#leave = null;
+    this.#followed = '';
+    clearTimeout(this.#staleTimer);
+    this.#staleTimer = undefined;
     this.stale = false;
     this.state = { phase: 'connecting', status: null };
   }
 
-  private receive(state: FeedState): void {
+  #receive(state: FeedState): void {
     this.state = state;
     const down = state.phase === 'lost' || (state.phase === 'connecting' && state.status !== null);
     if (!down) {
-      clearTimeout(this.staleTimer);
-      this.staleTimer = undefined;
+      clearTimeout(this.#staleTimer);
+      this.#staleTimer = undefined;
       this.stale = false;
-    } else if (this.staleTimer === undefined && !this.stale) {
-      this.staleTimer = setTimeout(() => {
-        this.staleTimer = undefined;
+    } else if (this.#staleTimer === undefined && !this.stale) {
+      this.#staleTimer = setTimeout(() => {
+        this.#staleTimer = undefined;
         this.stale = true;
-        this.host.requestUpdate();
-      }, this.host.staleAfter);
+        this.#host.requestUpdate();
+      }, this.#host.staleAfter);
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }
