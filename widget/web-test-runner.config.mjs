@@ -16,7 +16,9 @@ await ensureWidgetBuilt();
 
 export default {
   rootDir,
-  files: ['widget/test/**/*.test.ts'],
+  // *.pg.test.ts need a PostgreSQL server (two API processes on one database): chosen by name when
+  // DATABASE_URL is set (CI always sets it), never skipped at run time.
+  files: ['widget/test/**/*.test.ts', ...(process.env.DATABASE_URL ? [] : ['!widget/test/**/*.pg.test.ts'])],
   // The test helpers' own Lit in its production build (the widget bundles its own copy anyway).
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
@@ -29,7 +31,10 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), lanternCommands({ distDir })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    lanternCommands({ distDir, databaseUrl: process.env.DATABASE_URL }),
+  ],
   reporters: [
     defaultReporter(),
     jestJsonReporter({ outputFile: process.env.WTR_REPORT ?? `${rootDir}.tmp/test-reports/widget-browser.json` }),

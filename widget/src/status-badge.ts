@@ -3,6 +3,7 @@ import { statusBadgeStyles } from './status-badge.styles.ts';
 import { StatusStreamController } from './status-stream-controller.ts';
 import { indicatorShown, serviceShown, type ShownStatus } from './status-words.ts';
 import type { OrgStatus } from './org-status.ts';
+import { feedRegistry } from './org-feed-registry.ts';
 
 /** The `detail` of `status-change`. */
 export interface StatusChangeDetail {
@@ -209,6 +210,8 @@ export class StatusBadge extends LitElement {
 
 // A second copy of the script (another URL, another version) finds the tag taken and stays quiet.
 if (!customElements.get('status-badge')) customElements.define('status-badge', StatusBadge);
+// The shared registry exists as soon as a copy runs, so a page (or a test) can tune it before any badge.
+feedRegistry();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,7 @@
 // The test runner's server commands: the browser tests ask Node for the API's address, make changes
 // through the API as the demo admin, and stop or restart the API process.
 import type { TestRunnerPlugin } from '@web/test-runner';
-import { startTestApi, type TestApi } from './test-api.ts';
+import { startTestApi, type ApiProcess, type TestApi } from './test-api.ts';
 import { serveStaticOrigin } from './static-origin.ts';
 
 /** What the browser tests know about the world (answer of `lantern:world`). */
@@ -14,8 +14,18 @@ export interface TestWorld {
   orgs: Record<string, { id: string; services: Record<string, string> }>;
 }
 
-export function lanternCommands({ distDir }: { distDir: string }): TestRunnerPlugin {
+/** The PostgreSQL world (answer of `lantern:pg-world`): two API processes on one database. */
+export interface PgWorld {
+  /** The process the badge connects to (stopped and restarted by the test). */
+  a: string;
+  /** A second process on the same database, where the change is made while `a` is down. */
+  b: string;
+}
+
+export function lanternCommands({ distDir, databaseUrl }: { distDir: string; databaseUrl?: string }): TestRunnerPlugin {
   let api: TestApi | undefined;
+  let pgApi: TestApi | undefined;
+  let pgReplica: ApiProcess | undefined;
   let origin: Awaited<ReturnType<typeof serveStaticOrigin>> | undefined;
   let world: TestWorld | undefined;
 
@@ -47,8 +57,13 @@ export function lanternCommands({ distDir }: { distDir: string }): TestRunnerPlu
     // Started with the test server: a command must answer within 20 s, and migrating takes a while.
     async serverStart() {
       world = await setUp();
+      if (databaseUrl) {
+        pgApi = await startTestApi({ databaseUrl });
+        pgReplica = await pgApi.startReplica();
+      }
     },
     async serverStop() {
+      await pgApi?.close();
       await origin?.close();
       await api?.close();
     },
@@ -77,6 +92,25 @@ export function lanternCommands({ distDir }: { distDir: string }): TestRunnerPlu
         case 'lantern:start-api':
           await api!.start();
           return true;
+        case 'lantern:pg-world':
+          if (!pgApi || !pgReplica) throw new Error('no PostgreSQL world: DATABASE_URL is not set');
+          return { a: pgApi.url, b: pgReplica.url } satisfies PgWorld;
+        case 'lantern:pg-stop-a':
+          await pgApi!.stop();
+          return true;
+        case 'lantern:pg-start-a':
+          await pgApi!.start();
+          return true;
+        case 'lantern:pg-set-status-via-b': {
+          const demo = (await pgReplica!.request('GET', '/api/public/status/demo')).body as {
+            data: { organization: { id: string }; services: { id: string; slug: string }[] };
+          };
+          const service = demo.data.services.find((s) => s.slug === args.service)!;
+          const path = `/api/organizations/${demo.data.organization.id}/services/${service.id}/status`;
+          const res = await pgReplica!.request('POST', path, { status: args.status });
+          if (res.status !== 200) throw new Error(`set-status answered ${res.status}: ${JSON.stringify(res.body)}`);
+          return true;
+        }
         case 'lantern:log':
           console.log(args.line);
           return true;

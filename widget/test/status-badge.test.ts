@@ -194,13 +194,13 @@ const phaseOf = (org: string) => registry().feeds.get(`${api}|${org}`)?.state.ph
 
 describe('<status-badge> connection trouble', () => {
   it('keeps the last status, turns stale while the API is down, and resumes with the last event id', async () => {
+    const requests = streamRequests();
+    const badge = await fixture<Badge>(
+      html`<status-badge org="acme-widgets" service="web" stale-after="300" api=${api}></status-badge>`,
+    );
     const tuning = { ...registry().tuning };
     registry().tuning.failuresBeforePolling = 1000; // this test is about the stream coming back
-    const requests = streamRequests();
     try {
-      const badge = await fixture<Badge>(
-        html`<status-badge org="acme-widgets" service="web" stale-after="300" api=${api}></status-badge>`,
-      );
       await untilShown(badge);
       const before = label(badge);
       await executeServerCommand('lantern:stop-api');
