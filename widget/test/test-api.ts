@@ -113,11 +113,12 @@ export async function startTestApi({ databaseUrl }: { databaseUrl?: string } = {
     ...main,
     async startReplica() {
       if (!databaseUrl) throw new Error('a second API process needs a PostgreSQL server (PGlite is one process)');
-      const replica = await startProcess({
-        ...storage,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'lantern-widget-replica-')),
+      const dataDir = mkdtempSync(join(tmpdir(), 'lantern-widget-replica-'));
+      const replica = await startProcess({ ...storage, DATA_DIR: dataDir });
+      replicas.push({
+        ...replica,
+        stop: () => replica.stop().then(() => rmSync(dataDir, { recursive: true, force: true })),
       });
-      replicas.push(replica);
       return replica;
     },
     async close() {
