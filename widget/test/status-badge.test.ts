@@ -1,7 +1,7 @@
 // <status-badge> in Chromium against a real API server (see web-test-runner.config.mjs): the built
 // script as served by the API at /widget/status-badge.js, exactly what a customer embeds.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { StatusBadge, StatusChangeDetail } from '../src/status-badge.ts';
 import type { TestWorld } from './lantern-commands.ts';
 import { seriousAxeViolations } from './axe.ts';
@@ -48,6 +48,8 @@ describe('<status-badge> variants and themes', () => {
         expect(Math.round(dot.width)).to.equal(Math.round(dot.height));
         const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="link"]')!;
         expect(link.href).to.equal(`${api}/status/demo/`);
+        link.focus();
+        expect(badge.shadowRoot!.activeElement, 'the link takes keyboard focus').to.equal(link);
         if (variant === 'card') {
           expect(badge.shadowRoot!.querySelectorAll('[part="service"]').length).to.be.greaterThan(3);
           expect(shadowText(badge)).to.contain('API');
@@ -68,6 +70,9 @@ describe('<status-badge> variants and themes', () => {
     expect(getComputedStyle(toast).position).to.equal('fixed');
     await Promise.all(toast.getAnimations().map((animation) => animation.finished)); // axe reads settled colours
     expect(await seriousAxeViolations(badge)).to.deep.equal([]);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(toast).animationName, 'no slide-in with reduced motion').to.equal('none');
+    await emulateMedia({ reducedMotion: 'no-preference' });
     const first = toast.querySelector('a')!.textContent;
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
     await waitUntil(
@@ -84,6 +89,8 @@ describe('<status-badge> attributes', () => {
   it('follows org, service, variant and theme changes after connect', async () => {
     const badge = await fixture<Badge>(html`<status-badge org="demo" api=${api}></status-badge>`);
     await untilShown(badge);
+    await sendKeys({ press: 'Tab' });
+    expect(badge.shadowRoot!.activeElement?.getAttribute('part'), 'Tab reaches the link').to.equal('base link');
     badge.setAttribute('service', 'api');
     await waitUntil(() => label(badge).startsWith('API: '), 'the service status');
     badge.setAttribute('org', 'acme-widgets');
