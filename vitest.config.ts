@@ -12,6 +12,15 @@ export default defineConfig({
     projects: [
       // The static site's helpers (no database): time formatting, uptime bars, labels.
       { test: { name: 'site', root: './site', include: ['src/**/*.test.ts'] } },
+      // The widget's build: size budgets and the metafile (the browser tests run in @web/test-runner).
+      {
+        test: {
+          name: 'widget',
+          root: './widget',
+          include: ['scripts/**/*.test.ts', 'src/org-status.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
       ...databases.map((db) => ({
         test: {
           name: `api:${db}`,

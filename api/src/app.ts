@@ -10,6 +10,7 @@ import { validationError } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/status-pages/serve-site-files.ts';
+import { serveWidgetFiles } from './routes/widget-files/serve-widget-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
 import { countRequests } from './http/count-requests.ts';
 
@@ -51,6 +52,8 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
 
   // The static status pages of SITE_OUT_DIR (the embedded default; a CDN can serve the folder instead).
   app.get('/status/*', serveSiteFiles());
+  // The <status-badge> script other sites embed, its lazy chunks and the demo page (widget/dist).
+  app.get('/widget/:file', serveWidgetFiles());
 
   app.notFound(unmatchedRoute(routes));
   app.onError((error, c) => toErrorResponse(error, c));

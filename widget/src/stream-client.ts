@@ -13,6 +13,8 @@ export interface StreamClientOptions<M> {
   /** Extra request headers (e.g. Authorization); a function is called on every (re)connect. */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   onEvent: (event: StreamEvent<M>) => void;
+  /** The server answered 200 and the stream is flowing (again): the connection is live. */
+  onOpen?: () => void;
   /** Connection trouble; `retryInMs` null means the client gave up (401, 403, 404, 410). */
   onError?: (error: Error, retryInMs: number | null) => void;
   /** Reconnect when nothing (not even a heartbeat) arrives for this long. */
@@ -64,6 +66,7 @@ export function openEventStream<M = PublicStreamEventMap>(
           retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
         });
       }
+      options.onOpen?.();
       const parser = createParser({
         onEvent: (message) => {
           if (message.id !== undefined) lastEventId = message.id;
