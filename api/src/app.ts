@@ -11,6 +11,8 @@ import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
+import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
+import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -49,6 +51,9 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
 
   // The static status pages of SITE_OUT_DIR (the embedded default; a CDN can serve the folder instead).
   app.get('/status/*', serveSiteFiles());
+  // The admin SPA (admin/dist): every path under /admin/ is one of its screens; `/` and mailed links lead to it.
+  app.get('/admin/*', serveAdminApp());
+  app.on('GET', ['/', ...mailedLinkPaths], redirectToAdmin());
 
   app.notFound(unmatchedRoute(routes));
   app.onError((error, c) => toErrorResponse(error, c));
