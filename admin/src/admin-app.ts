@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state as reactive } from 'lit/decorators.js';
 import { api, state } from './app-context.ts';
-import { matchRoute, navigate, relativePath, type RouteMatch } from './router.ts';
+import { href, matchRoute, navigate, relativePath, type RouteMatch } from './router.ts';
 import { baseStyles } from './styles.ts';
 import { failed, loading } from './components/page-state.ts';
 import './components/app-header.ts';
@@ -25,6 +25,8 @@ export class AdminApp extends LitElement {
   private screenKey = '';
   private lastOrg: { id: string; name: string } | null = null;
   private firstRoute = true;
+  /** Counts navigations: a new one always makes a new screen; a state change keeps the screen (and its URL edits). */
+  private navigations = 0;
 
   static override styles = [
     baseStyles,
@@ -57,7 +59,10 @@ export class AdminApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('popstate', () => void this.route());
+    addEventListener('popstate', () => {
+      this.navigations++;
+      void this.route();
+    });
     state.addEventListener('change', () => this.stateChanged());
     void this.start();
   }
@@ -100,7 +105,7 @@ export class AdminApp extends LitElement {
     if (screen.needs === 'org' && state.me && !state.org) return navigate('organizations/new', { replace: true });
     if (screen.needs === 'org' && !state.me) return; // /me failed: the error is shown
     document.title = `${screen.title} · Lantern admin`;
-    await this.show(match, `${screen.tag}|${JSON.stringify(match.params)}|${location.search}|${state.org?.id ?? ''}`);
+    await this.show(match, `${this.navigations}|${screen.tag}|${JSON.stringify(match.params)}|${state.org?.id ?? ''}`);
   }
 
   private async show(match: RouteMatch | null, key: string) {
@@ -160,7 +165,7 @@ export class AdminApp extends LitElement {
             ? failed(this.problem, () => location.reload())
             : (this.screen ??
               html`<h1>Page not found</h1>
-                <p>There is no screen at this address. <a href="/admin/">Go to the start</a>.</p>`)
+                <p>There is no screen at this address. <a href=${href('')}>Go to the start</a>.</p>`)
         }
       </main>`;
   }

@@ -102,7 +102,10 @@ export const baseStyles = css`
   }
   button:disabled {
     opacity: 0.6;
-    cursor: progress;
+    cursor: not-allowed;
+  }
+  .spread h1 {
+    margin: 0;
   }
   .row {
     display: flex;
@@ -116,6 +119,7 @@ export const baseStyles = css`
     gap: 0.5rem;
     align-items: center;
     justify-content: space-between;
+    margin-bottom: 1rem;
   }
   ul.plain {
     list-style: none;

@@ -36,7 +36,9 @@ export class AppHeader extends LitElement {
         font-weight: 700;
         color: inherit;
         text-decoration: none;
-        margin-right: auto;
+      }
+      .spacer {
+        flex: 1;
       }
       nav ul {
         display: flex;
@@ -71,7 +73,10 @@ export class AppHeader extends LitElement {
       }
       @media (max-width: 40rem) {
         .brand {
-          width: 100%;
+          flex: 1;
+        }
+        .spacer {
+          display: none;
         }
         nav {
           order: 3;
@@ -92,6 +97,16 @@ export class AppHeader extends LitElement {
         <a class="brand" href=${href('services')}>Lantern</a>
         ${
           orgs.length > 0
+            ? html`<nav aria-label="Screens">
+                <ul class="plain">
+                  ${link('services', 'Services')}${link('incidents', 'Incidents')}
+                </ul>
+              </nav>`
+            : nothing
+        }
+        <span class="spacer"></span>
+        ${
+          orgs.length > 0
             ? html`<label
                 >Organization
                 <select @change=${this.switchOrg}>
@@ -107,15 +122,6 @@ export class AppHeader extends LitElement {
         >
           Sign out
         </button>
-        ${
-          orgs.length > 0
-            ? html`<nav aria-label="Screens">
-                <ul class="plain">
-                  ${link('services', 'Services')}${link('incidents', 'Incidents')}
-                </ul>
-              </nav>`
-            : nothing
-        }
       </div>
     </header>`;
   }

@@ -43,7 +43,7 @@ describe('the admin SPA at /admin/ (embedded default)', () => {
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const missing = await get('/admin/assets/main-NOTBUILT.js');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('not_found');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
   it('never reads outside admin/dist, however the path is spelled', async () => {
