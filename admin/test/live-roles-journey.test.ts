@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { asSystem } from '../../api/src/db/doors.ts';
-import { screenshotsDir, serviceRow, seriousViolations, signIn, startAdminWorld, type AdminWorld } from './browser-kit.ts';
+import {
+  screenshotsDir,
+  serviceRow,
+  seriousViolations,
+  signIn,
+  startAdminWorld,
+  type AdminWorld,
+} from './browser-kit.ts';
 
 const password = 'lantern-demo';
 
@@ -47,7 +54,7 @@ describe('admin journey: the demo admin and viewer, live', () => {
     expect(await seriousViolations(admin)).toEqual([]);
   });
 
-  it("says when an incident holds a service worse than its manual status", async () => {
+  it('says when an incident holds a service worse than its manual status', async () => {
     await serviceRow(admin, 'Email delivery').getByText('because an incident, alert or maintenance holds it').waitFor();
   });
 
@@ -66,8 +73,14 @@ describe('admin journey: the demo admin and viewer, live', () => {
     const looks = [
       ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
       ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-      ['phone-light', { viewport: { width: 390, height: 844 }, colorScheme: 'light', deviceScaleFactor: 2, isMobile: true }],
-      ['phone-dark', { viewport: { width: 390, height: 844 }, colorScheme: 'dark', deviceScaleFactor: 2, isMobile: true }],
+      [
+        'phone-light',
+        { viewport: { width: 390, height: 844 }, colorScheme: 'light', deviceScaleFactor: 2, isMobile: true },
+      ],
+      [
+        'phone-dark',
+        { viewport: { width: 390, height: 844 }, colorScheme: 'dark', deviceScaleFactor: 2, isMobile: true },
+      ],
     ] as const;
     for (const [look, options] of looks) {
       const context = await world.newContext(options);
@@ -107,7 +120,9 @@ describe('admin journey: the demo admin and viewer, live', () => {
       );
       return [row!.user_id, row!.org_id];
     });
-    const token = await admin.evaluate(() => (JSON.parse(localStorage.getItem('lantern.session')!) as { access_token: string }).access_token);
+    const token = await admin.evaluate(
+      () => (JSON.parse(localStorage.getItem('lantern.session')!) as { access_token: string }).access_token,
+    );
     const res = await fetch(`${world.url}/api/organizations/${orgId}/members/${viewerId}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${token}` },

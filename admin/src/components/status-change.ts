@@ -40,6 +40,20 @@ export class StatusChange extends LitElement {
       .error {
         width: 100%;
         margin: 0;
+        order: 4;
+      }
+      @media (max-width: 40rem) {
+        /* Phone: status and its button on one line, the message under them. */
+        select {
+          flex: 1;
+        }
+        button {
+          order: 2;
+        }
+        input {
+          order: 3;
+          flex-basis: 100%;
+        }
       }
     `,
   ];
