@@ -21,6 +21,18 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      // The admin SPA: its build budget, and journeys in Chromium against a real API server (PGlite).
+      {
+        test: {
+          name: 'admin',
+          root: './admin',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../api/test/global-setup.ts'],
+          env: { TEST_DB: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       ...databases.map((db) => ({
         test: {
           name: `api:${db}`,

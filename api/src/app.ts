@@ -13,6 +13,8 @@ import { serveSiteFiles } from './routes/status-pages/serve-site-files.ts';
 import { serveWidgetFiles } from './routes/widget-files/serve-widget-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
 import { countRequests } from './http/count-requests.ts';
+import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
+import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -54,6 +56,9 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   app.get('/status/*', serveSiteFiles());
   // The <status-badge> script other sites embed, its lazy chunks and the demo page (widget/dist).
   app.get('/widget/:file', serveWidgetFiles());
+  // The admin SPA (admin/dist): every path under /admin/ is one of its screens; `/` and mailed links lead to it.
+  app.get('/admin/*', serveAdminApp());
+  app.on('GET', ['/', ...mailedLinkPaths], redirectToAdmin());
 
   app.notFound(unmatchedRoute(routes));
   app.onError((error, c) => toErrorResponse(error, c));

@@ -3,7 +3,7 @@ import { parseEnv, EnvError } from './env.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
-import { seedDemo, demoAdmin } from './db/seed.ts';
+import { seedDemo, demoAdmin, demoAdminExists } from './db/seed.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Deps } from './http/app-env.ts';
 import { loadJwtSecret } from './auth/jwt-secret.ts';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const db = metrics.database.instrument(await openDatabase(env));
   const migration = await migrate(db, { log: (line) => log.info(line) });
   const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
+  const demoSignIn = seeded || (env.SEED_DEMO && (await demoAdminExists(db)));
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
   const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
@@ -69,8 +70,10 @@ async function main(): Promise<void> {
     log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
     console.log(`\n  Lantern is running at http://localhost:${info.port}`);
     console.log(`  Database: ${db.kind === 'pglite' ? `embedded (${env.DATA_DIR}/db)` : 'PostgreSQL server'}`);
+    console.log(`  Admin app: http://localhost:${info.port}/admin/`);
     if (seeded) console.log('  Demo data loaded.');
-    console.log(`  Demo admin: ${demoAdmin.email} / ${demoAdmin.password}\n`);
+    if (demoSignIn) console.log(`  Demo sign-in: ${demoAdmin.email} / ${demoAdmin.password}`);
+    console.log('');
   });
 
   const shutdown = async (signal: string) => {

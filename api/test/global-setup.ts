@@ -17,6 +17,13 @@ declare module 'vitest' {
 
 /** Builds one migrated database per test run; every test file clones it (see test-database.ts). */
 export default async function setup(project: TestProject) {
+  // The API serves the admin SPA's build at /admin/ (and the admin journeys drive it): build it once.
+  const { ensureAdminBuilt } = (await import(
+    new URL('../../admin/scripts/ensure-built.mjs', import.meta.url).href
+  )) as {
+    ensureAdminBuilt(options: { quiet: boolean }): boolean;
+  };
+  ensureAdminBuilt({ quiet: true });
   // The project's `env` reaches the test workers, not this setup: read it from the project's config.
   const kind = (project.config.env?.TEST_DB ?? process.env.TEST_DB) === 'postgres' ? 'postgres' : 'pglite';
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

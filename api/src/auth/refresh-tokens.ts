@@ -5,6 +5,13 @@ import { generateOpaqueToken, hashOpaqueToken, looksLikeOpaqueToken } from './op
 /** How long an unused refresh token stays valid; each use hands out a new one (sliding). */
 export const refreshTokenTtlMs = 30 * 24 * 3600 * 1000;
 
+/**
+ * How long a just-rotated token may be exchanged again. Two tabs of the admin share one stored token
+ * and may both refresh it at once; the slower one must get a session of the same family rather than
+ * look like a thief. After this window a second use is a reuse and revokes the family.
+ */
+export const refreshReuseGraceMs = 20_000;
+
 /** Issues a refresh token, in `familyId` (a rotation) or in a new family (a new sign-in). */
 export async function issueRefreshToken(
   tx: Queryable,
@@ -35,6 +42,8 @@ export type Rotation =
  * Uses a refresh token once: marks it used and issues its successor in the same family. Presenting a
  * token that was already rotated means two parties hold it (one of them stole it): the whole family
  * is revoked, so the newer token stops working too (OAuth 2.0 Security BCP, refresh token rotation).
+ * Within `refreshReuseGraceMs` of its rotation a used token instead gets another successor in the same
+ * family (two tabs refreshing at once); `used_at` keeps the first use, so the window never slides.
  * The caller must commit even on `reused`, so the revocation sticks.
  */
 export async function rotateRefreshToken(tx: Queryable, token: string, now: Date): Promise<Rotation> {
@@ -44,7 +53,7 @@ export async function rotateRefreshToken(tx: Queryable, token: string, now: Date
     user_id: string;
     family_id: string;
     expires_at: string | Date;
-    used_at: unknown;
+    used_at: string | Date | null;
     revoked_at: unknown;
   }>(
     `select id, user_id, family_id, expires_at, used_at, revoked_at from public.refresh_tokens
@@ -54,6 +63,10 @@ export async function rotateRefreshToken(tx: Queryable, token: string, now: Date
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
   if (row.used_at !== null) {
+    const sinceRotation = now.getTime() - new Date(row.used_at).getTime();
+    if (sinceRotation >= 0 && sinceRotation <= refreshReuseGraceMs) {
+      return { ok: true, userId: row.user_id, token: await issueRefreshToken(tx, row.user_id, now, row.family_id) };
+    }
     await revokeRefreshFamily(tx, row.family_id, now);
     return { ok: false, reason: 'reused' };
   }

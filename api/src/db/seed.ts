@@ -26,3 +26,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
     return true;
   });
 }
+
+/** True when the demo admin's account exists (loaded now or on an earlier start). */
+export async function demoAdminExists(db: Database): Promise<boolean> {
+  const rows = await db.transaction((tx) =>
+    tx.query<{ found: boolean }>('select exists (select 1 from auth.users where email = $1) as found', [
+      demoAdmin.email,
+    ]),
+  );
+  return rows[0]?.found === true;
+}

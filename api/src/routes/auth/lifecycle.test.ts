@@ -4,6 +4,7 @@ import { mailedToken, readMailbox } from '../../../test/mailbox.ts';
 import { createOrg, addMember } from '../../../test/fixtures.ts';
 import { asSystem } from '../../db/doors.ts';
 import { authClient } from './test-client.ts';
+import { refreshReuseGraceMs } from '../../auth/refresh-tokens.ts';
 
 describe('account lifecycle (local provider, .eml mail)', () => {
   let t: TestContext;
@@ -103,7 +104,8 @@ describe('account lifecycle (local provider, .eml mail)', () => {
     const next = await api.post('/api/auth/refresh', { refresh_token: second });
     expect(next.status).toBe(200);
     const third = next.body.data.refresh_token as string;
-    // The original token again: someone else holds a copy, so the whole family dies.
+    // The original token again, after the grace period: someone else holds a copy, so the family dies.
+    t.clock.advance(refreshReuseGraceMs + 1);
     const reuse = await api.post('/api/auth/refresh', { refresh_token: refreshToken });
     expect(reuse.status).toBe(401);
     const newest = await api.post('/api/auth/refresh', { refresh_token: third });

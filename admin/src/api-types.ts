@@ -1,0 +1,44 @@
+// The wire types the admin uses, inferred from the API's own route schemas (type-only imports: no
+// zod or API code reaches the bundle). One place, so a moved schema is one line to change here.
+import type { z } from 'zod';
+import type * as auth from '../../api/src/routes/auth/schema.ts';
+import type * as services from '../../api/src/routes/services/schema.ts';
+import type * as groups from '../../api/src/routes/service-groups/schema.ts';
+import type * as incidents from '../../api/src/routes/incidents/schema.ts';
+import type * as organizations from '../../api/src/routes/organizations/schema.ts';
+import type * as invitations from '../../api/src/routes/invitations/schema.ts';
+
+export type { ErrorBody } from '../../api/src/contract/errors.ts';
+export type { OrgStreamEvent } from '../../api/src/contract/stream-events.ts';
+export type { MemberRole } from '../../api/src/contract/roles.ts';
+export type { HoldStatus, ServiceStatus, IncidentStatus, IncidentImpact } from '../../api/src/contract/status.ts';
+
+export type Session = z.output<typeof auth.Session>;
+export type SignupSession = z.output<typeof auth.SignupBody>['data'];
+export type AuthUser = z.output<typeof auth.AuthUser>;
+export type Me = z.output<typeof auth.MeBody>['data'];
+export type Membership = Me['organizations'][number];
+export type SignupInput = z.input<typeof auth.SignupRequest>;
+export type LoginInput = z.input<typeof auth.LoginRequest>;
+
+export type Organization = z.output<typeof organizations.OrganizationWithRole>;
+export type CreateOrganizationInput = z.input<typeof organizations.CreateOrganization>;
+
+export type Service = z.output<typeof services.Service>;
+export type CreateServiceInput = z.input<typeof services.CreateServiceBody>;
+export type SetStatusInput = z.input<typeof services.SetStatusBody>;
+export type ServiceGroup = z.output<typeof groups.ServiceGroup>;
+
+export type Incident = z.output<typeof incidents.Incident>;
+export type CreateIncidentInput = z.input<typeof incidents.CreateIncidentBody>;
+export type PostIncidentUpdateInput = z.input<typeof incidents.PostIncidentUpdateBody>;
+export type ResolveIncidentInput = z.input<typeof incidents.ResolveIncidentBody>;
+
+export type PublicInvitation = z.output<typeof invitations.PublicInvitation>;
+export type InvitationMembership = z.output<typeof invitations.Membership>;
+
+/** A page of a list answer: `{ data, next_cursor }`. */
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}

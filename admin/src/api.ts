@@ -1,0 +1,205 @@
+import { ApiError } from './api-error.ts';
+import { apiBaseUrl } from './config.ts';
+import { SessionStore, type StoredSession } from './session.ts';
+import type {
+  CreateIncidentInput,
+  CreateOrganizationInput,
+  CreateServiceInput,
+  Incident,
+  InvitationMembership,
+  LoginInput,
+  Me,
+  Organization,
+  Page,
+  PostIncidentUpdateInput,
+  PublicInvitation,
+  ResolveIncidentInput,
+  Service,
+  ServiceGroup,
+  Session,
+  SetStatusInput,
+  SignupInput,
+  SignupSession,
+  AuthUser,
+} from './api-types.ts';
+
+export { ApiError };
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+interface CallOptions {
+  method?: Method;
+  body?: unknown;
+  /** Sends the access token, refreshing it once on a 401 (default true). */
+  auth?: boolean;
+}
+
+/**
+ * The one client of the admin: knows the wire conventions (`{ data }`, `{ data, next_cursor }`, the
+ * error body), keeps the session (refreshes an expiring access token first, and once more on a 401),
+ * and names every call the admin makes. Tabs share one stored session; the API's refresh grace
+ * period lets two of them refresh the same token at once.
+ */
+export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() } = {}) {
+  let refreshing: Promise<StoredSession | null> | null = null;
+
+  async function send(path: string, { method = 'GET', body }: CallOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    try {
+      return await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, null);
+    }
+  }
+
+  /** Trades the stored refresh token for a new session, once at a time per tab; null: signed out. */
+  function refresh(staleAccessToken: string): Promise<StoredSession | null> {
+    refreshing ??= (async () => {
+      const stored = session.current;
+      if (!stored) return null;
+      // Another tab refreshed already: its tokens are in the shared store.
+      if (stored.access_token !== staleAccessToken && stored.expires_at - Date.now() > 10_000) return stored;
+      const res = await send(
+        '/api/auth/refresh',
+        { method: 'POST', body: { refresh_token: stored.refresh_token } },
+        null,
+      );
+      const json = await res.json().catch(() => null);
+      if (res.ok) {
+        session.save((json as { data: Session }).data);
+        return session.current;
+      }
+      if (res.status === 401 && session.current?.refresh_token === stored.refresh_token) session.clear();
+      if (res.status === 401) return session.current;
+      throw new ApiError(res.status, json);
+    })().finally(() => (refreshing = null));
+    return refreshing;
+  }
+
+  /** A current access token (refreshed when it expires within 10 s); null when signed out. */
+  async function accessToken(): Promise<string | null> {
+    const stored = session.current;
+    if (!stored) return null;
+    if (stored.expires_at - Date.now() > 10_000) return stored.access_token;
+    return (await refresh(stored.access_token))?.access_token ?? null;
+  }
+
+  async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    const token = auth ? await accessToken() : null;
+    let res = await send(path, options, token);
+    if (res.status === 401 && token) {
+      const renewed = await refresh(token);
+      if (renewed) res = await send(path, options, renewed.access_token);
+    }
+    if (res.status === 204) return undefined as T;
+    const json = await res.json().catch(() => null);
+    if (!res.ok) throw new ApiError(res.status, json);
+    return json as T;
+  }
+
+  const data = <T>(path: string, options?: CallOptions) => call<{ data: T }>(path, options).then((body) => body.data);
+
+  /** Every page of a list, following `next_cursor`. */
+  async function all<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let cursor: string | null = null; ;) {
+      const separator = path.includes('?') ? '&' : '?';
+      const page: Page<T> = await call<Page<T>>(
+        cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path,
+      );
+      items.push(...page.data);
+      if (!page.next_cursor) return items;
+      cursor = page.next_cursor;
+    }
+  }
+
+  const org = (orgId: string) => `/api/organizations/${encodeURIComponent(orgId)}`;
+  const id = encodeURIComponent;
+
+  return {
+    session,
+    accessToken,
+    /** The org's SSE stream (GET, bearer token). */
+    streamUrl: (orgId: string) => new URL(`${org(orgId)}/stream`, baseUrl || location.origin).toString(),
+
+    auth: {
+      async signUp(input: SignupInput): Promise<SignupSession> {
+        const answer = await data<SignupSession>('/api/auth/signup', { method: 'POST', body: input, auth: false });
+        if (answer.access_token && answer.refresh_token && answer.expires_in !== null) {
+          session.save({
+            ...answer,
+            access_token: answer.access_token,
+            refresh_token: answer.refresh_token,
+            expires_in: answer.expires_in,
+          });
+        }
+        return answer;
+      },
+      async signIn(input: LoginInput): Promise<AuthUser> {
+        const answer = await data<Session>('/api/auth/login', { method: 'POST', body: input, auth: false });
+        session.save(answer);
+        return answer.user;
+      },
+      async signOut(): Promise<void> {
+        const stored = session.current;
+        try {
+          if (stored) await call('/api/auth/logout', { method: 'POST', body: { refresh_token: stored.refresh_token } });
+        } finally {
+          session.clear();
+        }
+      },
+      me: () => data<Me>('/api/auth/me'),
+      verifyEmail: (token: string) =>
+        data<AuthUser>('/api/auth/verify-email', { method: 'POST', body: { token }, auth: false }),
+      resendVerification: () => call<void>('/api/auth/verify-email/resend', { method: 'POST' }),
+      requestPasswordReset: (email: string) =>
+        call<void>('/api/auth/password-reset', { method: 'POST', body: { email }, auth: false }),
+      confirmPasswordReset: (token: string, password: string) =>
+        call<void>('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password }, auth: false }),
+    },
+
+    organizations: {
+      create: (input: CreateOrganizationInput) =>
+        data<Organization>('/api/organizations', { method: 'POST', body: input }),
+    },
+
+    services: {
+      list: (orgId: string) => all<Service>(`${org(orgId)}/services?limit=500`),
+      create: (orgId: string, input: CreateServiceInput) =>
+        data<Service>(`${org(orgId)}/services`, { method: 'POST', body: input }),
+      setStatus: (orgId: string, serviceId: string, input: SetStatusInput) =>
+        data<Service>(`${org(orgId)}/services/${id(serviceId)}/status`, { method: 'POST', body: input }),
+    },
+
+    groups: {
+      list: (orgId: string) => all<ServiceGroup>(`${org(orgId)}/service-groups?limit=500`),
+    },
+
+    incidents: {
+      page: (orgId: string, status: 'open' | 'resolved', cursor?: string | null) =>
+        call<Page<Incident>>(
+          `${org(orgId)}/incidents?status=${status}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ),
+      get: (orgId: string, incidentId: string) => data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}`),
+      create: (orgId: string, input: CreateIncidentInput) =>
+        data<Incident>(`${org(orgId)}/incidents`, { method: 'POST', body: input }),
+      postUpdate: (orgId: string, incidentId: string, input: PostIncidentUpdateInput) =>
+        data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/updates`, { method: 'POST', body: input }),
+      resolve: (orgId: string, incidentId: string, input: ResolveIncidentInput) =>
+        data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/resolve`, { method: 'POST', body: input }),
+    },
+
+    invitations: {
+      lookup: (token: string) => data<PublicInvitation>(`/api/invitations/${id(token)}`, { auth: false }),
+      accept: (token: string) => data<InvitationMembership>(`/api/invitations/${id(token)}/accept`, { method: 'POST' }),
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
