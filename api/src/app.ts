@@ -11,6 +11,7 @@ import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
 import { publicPreflight } from './routes/public/public-headers.ts';
+import { createApiReference } from './routes/openapi/reference.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -21,9 +22,12 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
     },
   });
 
+  // The OpenAPI document and reference page describe exactly the routes this app serves.
+  const apiReference = createApiReference(routes);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('apiReference', apiReference);
     const started = performance.now();
     await next();
     deps.log.info(

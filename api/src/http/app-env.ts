@@ -5,6 +5,7 @@ import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { ApiReference } from './api-reference.ts';
 
 /** The clock, injectable so schedulers and expiries are testable. */
 export interface Clock {
@@ -35,5 +36,7 @@ export interface AppEnv {
     deps: Deps;
     caller: Caller;
     org: OrgAccess;
+    /** The reference of this app's own routes (set by `createApp` for every request). */
+    apiReference: ApiReference;
   };
 }
