@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Deps } from './app-env.ts';
 import { pickRequestId } from './request-id.ts';
-import { parseTrustProxy, resolveClientIp, type TrustProxy } from './client-ip.ts';
+import { parseTrustProxy, resolveClientIp, type TrustProxy } from '../limits/client-ip.ts';
 import { publicSnapshots } from '../public-snapshot/registry.ts';
 import { cachedAnswer, publicHeaderEntries } from '../routes/public/public-headers.ts';
 import { orgSlugPattern } from '../routes/public/renamed.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../db/types.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { asSystem } from '../db/doors.ts';
 import { systemAuthor } from '../routes/incidents/author.ts';

@@ -3,7 +3,7 @@ import { readdir, rm } from 'node:fs/promises';
 import type { Database } from '../db/types.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import { slugPattern } from '../routes/organizations/slug.ts';
 import { loadSiteData, orgTimeZone } from './load-site-data.ts';
 import { orgExists, readOrgRow, type OrgRow } from './org-list.ts';

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { Realtime } from '../../realtime/realtime.ts';
 import { AppError } from '../../errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
+import { clientIp } from '../../limits/client-ip.ts';
 import type { StreamRefusal } from '../../realtime/stream-admission.ts';
 
 /** The header stream ids are resumed with (the stream client sends the query form: no CORS preflight). */
