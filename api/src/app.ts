@@ -10,7 +10,7 @@ import { validationError } from './errors.ts';
 import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/site/serve-site-files.ts';
-import { publicPreflight } from './routes/public/public-headers.ts';
+import { publicPreflight } from './http/public-headers.ts';
 import { createApiReference } from './routes/openapi/reference.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
