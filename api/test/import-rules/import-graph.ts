@@ -100,3 +100,15 @@ export function findImportCycles(graph: ImportGraph): string[][] {
   for (const file of [...graph.keys()].sort()) if (!index.has(file)) visit(file);
   return cycles;
 }
+
+/**
+ * The imports that point up into `layer` (a folder prefix such as `routes/`) from files outside it,
+ * as `file → target`, except from files `exempt` allows (the app that wires the layer, test kits).
+ */
+export function importsInto(graph: ImportGraph, layer: string, exempt: (file: string) => boolean): string[] {
+  return [...graph].flatMap(([file, targets]) =>
+    file.startsWith(layer) || exempt(file)
+      ? []
+      : [...targets].filter((target) => target.startsWith(layer)).map((target) => `${file} → ${target}`),
+  );
+}
