@@ -11,10 +11,11 @@ import { routeTable } from './routes/index.ts';
 import type { AnyRouteDefinition } from './http/define-route.ts';
 import { serveSiteFiles } from './routes/status-pages/serve-site-files.ts';
 import { serveWidgetFiles } from './routes/widget-files/serve-widget-files.ts';
-import { publicPreflight } from './routes/public/public-headers.ts';
+import { publicPreflight } from './http/public-headers.ts';
 import { countRequests } from './http/count-requests.ts';
 import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
 import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
+import { createApiReference } from './routes/openapi/reference.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -25,9 +26,12 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
     },
   });
 
+  // The OpenAPI document and reference page describe exactly the routes this app serves.
+  const apiReference = createApiReference(routes);
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('apiReference', apiReference);
     const started = performance.now();
     await next();
     deps.log.info(

@@ -13,7 +13,8 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { createAuthService } from '../src/auth/auth-service.ts';
-import { systemClock, type Deps } from '../src/http/app-env.ts';
+import type { Deps } from '../src/http/app-env.ts';
+import { systemClock } from '../src/clock.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
 import { createMetrics } from '../src/metrics/metrics.ts';
 

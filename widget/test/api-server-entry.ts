@@ -14,7 +14,8 @@ import { seedDemo } from '../../api/src/db/seed.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';
-import { systemClock, type Deps } from '../../api/src/http/app-env.ts';
+import type { Deps } from '../../api/src/http/app-env.ts';
+import { systemClock } from '../../api/src/clock.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
 
@@ -28,7 +29,17 @@ const mail = createMailer({ mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_
 const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics: createMetrics() };
+const deps: Deps = {
+  env,
+  db,
+  log,
+  clock: systemClock,
+  tokens: auth.tokens,
+  mail,
+  auth,
+  realtime,
+  metrics: createMetrics(),
+};
 const server = listen(createApp(deps), deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });

@@ -1,14 +1,9 @@
 import type { Queryable } from '../db/types.ts';
 import type { IncidentImpact } from '../contract/status.ts';
 import { worstOf } from '../status/effective-status.ts';
-import {
-  insertIncidentUpdate,
-  loadIncident,
-  publishIncident,
-  setIncidentServices,
-  setIncidentStatus,
-  type Author,
-} from './incident-adapter.ts';
+import { insertIncidentUpdate, publishIncident, setIncidentServices, setIncidentStatus } from '../incidents/mutate.ts';
+import { loadIncident } from '../incidents/state.ts';
+import type { Author } from '../timeline/author.ts';
 import type { AlertHoldStatus } from './types.ts';
 
 /** One alert that changed on a service in this webhook, for the incident's timeline. */

@@ -2,7 +2,7 @@ import type { Database } from '../db/types.ts';
 import { asSystem } from '../db/doors.ts';
 import { recomputeServiceStatuses } from '../status/recompute.ts';
 import { syncAlertIncident } from './alert-incidents.ts';
-import { systemAuthor } from './incident-adapter.ts';
+import { systemAuthor } from '../timeline/author.ts';
 import { loadAlertmanagerSettings } from './settings.ts';
 
 /** The job's name: the actor of its events. */

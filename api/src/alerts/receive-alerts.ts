@@ -3,7 +3,7 @@ import { recomputeServiceStatuses, type ServiceStatusChange } from '../status/re
 import { syncAlertIncident, type AlertChange } from './alert-incidents.ts';
 import { applyAlert } from './apply-alert.ts';
 import { classifyAlert, type AlertMeaning } from './classify-alert.ts';
-import type { Author } from './incident-adapter.ts';
+import type { Author } from '../timeline/author.ts';
 import { loadAlertmanagerSettings } from './settings.ts';
 import type { AlertReport, IgnoredReason, IncomingAlert } from './types.ts';
 

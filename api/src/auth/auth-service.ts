@@ -1,6 +1,6 @@
 import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { LocalAccessTokens } from './local-jwt.ts';
 import type { AccessTokenVerifier } from './caller.ts';
@@ -8,8 +8,8 @@ import type { AuthProvider } from './provider.ts';
 import { createLocalProvider } from './local-provider.ts';
 import { createSupabaseProvider } from './supabase-provider.ts';
 import { accountMail, publicBaseUrl } from './account-mail.ts';
-import { createRateLimiter, type RateLimiter } from '../http/rate-limit.ts';
-import { parseTrustProxy } from '../http/client-ip.ts';
+import { createRateLimiter, type RateLimiter } from '../limits/rate-limit.ts';
+import { parseTrustProxy } from '../limits/client-ip.ts';
 
 /** The account side of the API: the configured provider and the limits on its public endpoints. */
 export interface AuthService {

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/types.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import { asSystem } from '../db/doors.ts';
 import { AppError, conflict } from '../errors.ts';
 import type { LocalAccessTokens } from './local-jwt.ts';

@@ -1,6 +1,6 @@
 import { createClient, type AuthError, type Session, type User } from '@supabase/supabase-js';
 import type { Database } from '../db/types.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import { asSystem } from '../db/doors.ts';
 import { AppError, conflict } from '../errors.ts';
 import type { AuthProvider, AuthSession } from './provider.ts';

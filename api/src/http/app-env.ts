@@ -1,4 +1,5 @@
 import type { Env } from '../env.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/types.ts';
 import type { Logger } from '../logger.ts';
 import type { AccessTokenVerifier, Caller, OrgAccess } from '../auth/caller.ts';
@@ -6,13 +7,7 @@ import type { Realtime } from '../realtime/realtime.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-
-/** The clock, injectable so schedulers and expiries are testable. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+import type { ApiReference } from './api-reference.ts';
 
 /** Everything a handler may use; built once by `createApp`. */
 export interface Deps {
@@ -38,5 +33,7 @@ export interface AppEnv {
     deps: Deps;
     caller: Caller;
     org: OrgAccess;
+    /** The reference of this app's own routes (set by `createApp` for every request). */
+    apiReference: ApiReference;
   };
 }

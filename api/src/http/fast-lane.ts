@@ -1,12 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Deps } from './app-env.ts';
 import { pickRequestId } from './request-id.ts';
-import { parseTrustProxy, resolveClientIp, type TrustProxy } from './client-ip.ts';
+import { parseTrustProxy, resolveClientIp, type TrustProxy } from '../limits/client-ip.ts';
 import { publicSnapshots } from '../public-snapshot/registry.ts';
-import { cachedAnswer, publicHeaderEntries } from '../routes/public/public-headers.ts';
-import { orgSlugPattern } from '../routes/public/renamed.ts';
-import { cachedPublicStreamOrg, openPublicStream, resolvePublicStream } from '../routes/streams/open-public-stream.ts';
-import { parseLastEventId } from '../routes/streams/stream-request.ts';
+import { cachedAnswer, publicHeaderEntries } from './public-headers.ts';
+import { orgSlugPattern } from '../contract/org-slug.ts';
+import { cachedPublicStreamOrg, openPublicStream, resolvePublicStream } from '../realtime/open-public-stream.ts';
+import { parseLastEventId } from '../realtime/sse.ts';
 
 const prefix = '/api/public/status/';
 const streamSlug = /^[a-z0-9-]{1,64}$/;
@@ -22,6 +22,12 @@ const streamRoute = '/api/public/status/:orgSlug/stream';
  * untouched, so every answer but these two is still the framework's. Why: Hono and
  * @hono/node-server build a Request, Headers and a Response per request (half the throughput of a
  * bare server on a warm read), and keep that Request alive as long as a stream is open.
+ *
+ * It lives in `http/` (the server's layer, below the routes) and imports no route: what it shares
+ * with the Hono routes sits below both — the public headers and ETag answer in `http/public-headers.ts`,
+ * the slug pattern in `contract/org-slug.ts`, opening and resolving a public stream in
+ * `realtime/open-public-stream.ts`, Last-Event-ID parsing in `realtime/sse.ts` — so the routes and the
+ * fast lane call the same code without the server depending on the route layer.
  */
 export function withFastLane(deps: Deps, next: RequestListener): RequestListener {
   const { env, log } = deps;

@@ -14,6 +14,15 @@ export function sseRetry(ms: number): string {
 /** The heartbeat: a comment line, ignored by parsers, that keeps proxies and the client's timer alive. */
 export const heartbeatFrame = Buffer.from(':\n\n');
 
+/**
+ * The seq in a raw Last-Event-ID value (header or `?lastEventId=`), or null. Anything that is not a
+ * seq (garbage, negative, absurdly long) counts as "nothing", which earns a snapshot.
+ */
+export function parseLastEventId(raw: string | undefined | null): number | null {
+  if (!raw || !/^\d{1,15}$/.test(raw.trim())) return null;
+  return Number(raw.trim());
+}
+
 /** Headers of every stream answer. */
 export const streamHeaders: Record<string, string> = {
   'Content-Type': 'text/event-stream; charset=utf-8',

@@ -1,13 +1,13 @@
 import type { Database } from '../db/types.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { asSystem } from '../db/doors.ts';
-import { systemAuthor } from '../routes/incidents/author.ts';
-import { publishMaintenance } from '../routes/maintenances/mutate.ts';
-import { loadMaintenance } from '../routes/maintenances/state.ts';
+import { systemAuthor } from '../timeline/author.ts';
+import { publishMaintenance } from '../maintenances/mutate.ts';
+import { loadMaintenance } from '../maintenances/state.ts';
 import { leaderLockFor, type LeaderLock } from './leader-lock.ts';
 import { expireAlertHolds } from '../alerts/expire-holds.ts';
-import { transitionMaintenance, type MaintenanceTarget } from './maintenance-transitions.ts';
+import { transitionMaintenance, type MaintenanceTarget } from '../maintenances/transitions.ts';
 
 /** The job's name: its actor in the event log, and its lock. */
 export const maintenanceSchedulerJob = 'maintenance-scheduler';

@@ -3,8 +3,8 @@ import { readdir, rm } from 'node:fs/promises';
 import type { Database } from '../db/types.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../http/app-env.ts';
-import { slugPattern } from '../routes/organizations/slug.ts';
+import type { Clock } from '../clock.ts';
+import { orgSlugPattern } from '../contract/org-slug.ts';
 import { loadSiteData, orgTimeZone } from './load-site-data.ts';
 import { orgExists, readOrgRow, type OrgRow } from './org-list.ts';
 import type { OrgFolderRunner } from './render-pool.ts';
@@ -68,7 +68,7 @@ export function createOrgRenders(options: {
   async function removeFolders(slugs: readonly string[]): Promise<void> {
     for (const slug of slugs) {
       // Slugs come from the database, which checks the same pattern; checked again because this is rm -r.
-      if (!slugPattern.test(slug)) continue;
+      if (!orgSlugPattern.test(slug)) continue;
       await rm(join(statusDir, slug), { recursive: true, force: true });
       await publish(slug);
     }

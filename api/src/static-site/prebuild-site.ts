@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../db/types.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import { loadAstroRenderer } from './astro-renderer.ts';
 import { createRenderPool } from './render-pool.ts';
 import { prerenderAll, type PrerenderSummary } from './prerender-all.ts';

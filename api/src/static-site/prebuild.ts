@@ -4,7 +4,7 @@ import { parseEnv, EnvError } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { openDatabase } from '../db/open.ts';
 import { migrate } from '../db/migrate.ts';
-import { systemClock } from '../http/app-env.ts';
+import { systemClock } from '../clock.ts';
 import { progressBar } from './prerender-all.ts';
 import { prebuildSite } from './prebuild-site.ts';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Database } from '../db/types.ts';
 import type { Env } from '../env.ts';
 import type { Logger } from '../logger.ts';
-import type { Clock } from '../http/app-env.ts';
+import type { Clock } from '../clock.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { leaderLockFor, type LeaderLock } from '../scheduler/leader-lock.ts';
 import { localDate } from '../uptime/zoned-days.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
-import { clientIp } from '../../http/client-ip.ts';
-import { enforceRateLimits } from '../../http/rate-limit.ts';
+import { clientIp } from '../../limits/client-ip.ts';
+import { enforceRateLimits } from '../../limits/rate-limit.ts';
 import { normalizeEmail } from '../../auth/auth-user.ts';
 
 /** Counts a login attempt per client IP and per email; 429 with Retry-After beyond either limit. */

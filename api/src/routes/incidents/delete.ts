@@ -1,10 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
-import { appendEvent } from '../../db/events.ts';
 import { deleteIncidents } from './access.ts';
 import { IncidentParams } from './schema.ts';
-import { lockIncident, recomputeForIncident } from './mutate.ts';
+import { deleteIncident as deleteIncidentById } from '../../incidents/lifecycle.ts';
 
 /**
  * DELETE /api/organizations/:orgId/incidents/:id (admins): erases the incident and its timeline; the
@@ -23,19 +22,7 @@ export const deleteIncident = defineRoute(
   async (c) => {
     const { orgId } = c.get('org');
     const { id } = c.req.valid('param');
-    await asCaller(c, async (tx) => {
-      const incident = await lockIncident(tx, orgId, id);
-      await tx.query('delete from public.incidents where org_id = $1 and id = $2', [orgId, id]);
-      // The incident row is gone, so history can only name it in the message, not by id.
-      await recomputeForIncident(
-        tx,
-        orgId,
-        null,
-        incident.services.map((s) => s.service_id),
-        `${incident.title} (deleted)`,
-      );
-      await appendEvent(tx, orgId, 'incident.deleted', { incident });
-    });
+    await asCaller(c, (tx) => deleteIncidentById(tx, orgId, id));
     return c.body(null, 204);
   },
 );

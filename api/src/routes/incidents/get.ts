@@ -4,7 +4,7 @@ import { asCaller } from '../../http/caller-door.ts';
 import { notFound } from '../../errors.ts';
 import { readIncidents } from './access.ts';
 import { IncidentBody, IncidentParams } from './schema.ts';
-import { loadIncident } from './state.ts';
+import { loadIncident } from '../../incidents/state.ts';
 
 /** GET /api/organizations/:orgId/incidents/:id: one incident with its services and timeline. */
 export const getIncident = defineRoute(

@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { readIncidents } from './access.ts';
 import { IncidentList, IncidentListQuery, OrgParams } from './schema.ts';
-import { expandIncidents, incidentColumns, type IncidentRow } from './state.ts';
+import { expandIncidents, incidentColumns, type IncidentRow } from '../../incidents/state.ts';
 import { decodeCursor, encodeCursor, sortAt } from './wire.ts';
 
 /** GET /api/organizations/:orgId/incidents: newest first, filtered by open/resolved and start time. */

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { holdStatuses, incidentImpacts, incidentStatuses } from '../../contract/status.ts';
+import type { IncidentState, ServiceImpact } from '../../incidents/types.ts';
+import type { Expect, Same } from '../../http/assert-same.ts';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -96,5 +98,6 @@ export const Incident = z
 export const IncidentBody = z.object({ data: Incident });
 export const IncidentList = z.object({ data: z.array(Incident), next_cursor: z.string().nullable() });
 
-export type IncidentState = z.infer<typeof Incident>;
-export type ServiceImpact = z.infer<typeof ServiceImpactInput>;
+/** The wire schema describes exactly the domain's state. */
+export type IncidentSchemaMatchesState = Expect<Same<z.infer<typeof Incident>, IncidentState>>;
+export type ServiceImpactSchemaMatchesDomain = Expect<Same<z.infer<typeof ServiceImpactInput>, ServiceImpact>>;

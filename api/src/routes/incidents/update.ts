@@ -3,19 +3,9 @@ import { defineRoute } from '../../http/define-route.ts';
 import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { writeIncidents } from './access.ts';
-import { authorOf } from './author.ts';
-import { assertServicesInOrg } from './org-services.ts';
 import { IncidentBody, IncidentParams, UpdateIncidentBody } from './schema.ts';
-import {
-  assertStartedAt,
-  defaultUpdateMessage,
-  insertIncidentUpdate,
-  lockIncident,
-  publishIncident,
-  recomputeForIncident,
-  setIncidentServices,
-  setIncidentStatus,
-} from './mutate.ts';
+import { writeContext } from '../../http/caller-author.ts';
+import { editIncident } from '../../incidents/lifecycle.ts';
 
 /**
  * PUT /api/organizations/:orgId/incidents/:id: edits title, impact, start time, affected services or
@@ -39,50 +29,8 @@ export const updateIncident = defineRoute(
   async (c) => {
     const { orgId } = c.get('org');
     const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const now = c.get('deps').clock.now();
-    const author = authorOf(c);
-    const incident = await asCaller(c, async (tx) => {
-      const current = await lockIncident(tx, orgId, id);
-      const status = body.status ?? current.status;
-      const resolvedAt = status !== 'resolved' ? null : current.resolved_at ? new Date(current.resolved_at) : now;
-      if (body.started_at) assertStartedAt(new Date(body.started_at), now, resolvedAt);
-      if (body.services) {
-        await assertServicesInOrg(
-          tx,
-          orgId,
-          body.services.map((s) => s.service_id),
-          (i) => ['services', i, 'service_id'],
-        );
-        await setIncidentServices(tx, orgId, id, body.services);
-      }
-      await tx.query(
-        `update public.incidents
-         set title = coalesce($2, title), impact = coalesce($3, impact),
-             started_at = coalesce($4::timestamptz, started_at), updated_at = $5
-         where id = $1`,
-        [id, body.title ?? null, body.impact ?? null, body.started_at ?? null, now],
-      );
-      const resolved = await setIncidentStatus(tx, current, status, now);
-      if ((body.status !== undefined && body.status !== current.status) || body.message !== undefined) {
-        await insertIncidentUpdate(
-          tx,
-          orgId,
-          id,
-          { status, message: body.message ?? defaultUpdateMessage(status) },
-          author,
-          now,
-        );
-      }
-      const touched = [...current.services, ...(body.services ?? [])].map((s) => s.service_id);
-      await recomputeForIncident(tx, orgId, id, touched, body.title ?? current.title);
-      return publishIncident(
-        tx,
-        orgId,
-        id,
-        resolved ? ['incident.updated', 'incident.resolved'] : ['incident.updated'],
-      );
-    });
+    const write = writeContext(c);
+    const incident = await asCaller(c, (tx) => editIncident(tx, orgId, id, c.req.valid('json'), write));
     return c.json({ data: incident }, 200);
   },
 );

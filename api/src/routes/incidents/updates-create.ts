@@ -3,15 +3,9 @@ import { defineRoute } from '../../http/define-route.ts';
 import { idempotent } from '../../idempotency/idempotent.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { writeIncidents } from './access.ts';
-import { authorOf } from './author.ts';
 import { IncidentBody, IncidentParams, PostIncidentUpdateBody } from './schema.ts';
-import {
-  insertIncidentUpdate,
-  lockIncident,
-  publishIncident,
-  recomputeForIncident,
-  setIncidentStatus,
-} from './mutate.ts';
+import { writeContext } from '../../http/caller-author.ts';
+import { postIncidentUpdate } from '../../incidents/timeline.ts';
 
 /**
  * POST /api/organizations/:orgId/incidents/:id/updates: adds a timeline entry and moves the incident to
@@ -40,26 +34,8 @@ export const createIncidentUpdate = defineRoute(
   async (c) => {
     const { orgId } = c.get('org');
     const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const now = c.get('deps').clock.now();
-    const author = authorOf(c);
-    const incident = await asCaller(c, async (tx) => {
-      const current = await lockIncident(tx, orgId, id);
-      const resolved = await setIncidentStatus(tx, current, body.status, now);
-      if (!resolved) await tx.query('update public.incidents set updated_at = $2 where id = $1', [id, now]);
-      const updateId = await insertIncidentUpdate(tx, orgId, id, body, author, now);
-      if (body.status !== current.status) {
-        await recomputeForIncident(
-          tx,
-          orgId,
-          id,
-          current.services.map((s) => s.service_id),
-          current.title,
-        );
-      }
-      const types = resolved ? ['incident_update.created', 'incident.resolved'] : ['incident_update.created'];
-      return publishIncident(tx, orgId, id, types, { update_id: updateId });
-    });
+    const write = writeContext(c);
+    const incident = await asCaller(c, (tx) => postIncidentUpdate(tx, orgId, id, c.req.valid('json'), write));
     return c.json({ data: incident }, 201);
   },
 );

@@ -1,10 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
-import { notFound } from '../../errors.ts';
 import { writeIncidents } from './access.ts';
 import { IncidentUpdateParams } from './schema.ts';
-import { lockIncident, publishIncident } from './mutate.ts';
+import { deleteIncidentUpdate as deleteEntry } from '../../incidents/timeline.ts';
 
 /**
  * DELETE /api/organizations/:orgId/incidents/:id/updates/:updateId: removes an entry from the
@@ -22,16 +21,7 @@ export const deleteIncidentUpdate = defineRoute(
   }),
   async (c) => {
     const { orgId } = c.get('org');
-    const { id, updateId } = c.req.valid('param');
-    await asCaller(c, async (tx) => {
-      await lockIncident(tx, orgId, id);
-      const deleted = await tx.query(
-        'delete from public.incident_updates where org_id = $1 and incident_id = $2 and id = $3 returning id',
-        [orgId, id, updateId],
-      );
-      if (deleted.length === 0) throw notFound('Incident update');
-      await publishIncident(tx, orgId, id, ['incident_update.deleted'], { update_id: updateId });
-    });
+    await asCaller(c, (tx) => deleteEntry(tx, orgId, c.req.valid('param')));
     return c.body(null, 204);
   },
 );

@@ -1,10 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
-import { notFound } from '../../errors.ts';
 import { writeIncidents } from './access.ts';
 import { EditIncidentUpdateBody, IncidentBody, IncidentUpdateParams } from './schema.ts';
-import { lockIncident, publishIncident } from './mutate.ts';
+import { editIncidentUpdate as editEntry } from '../../incidents/timeline.ts';
 
 /**
  * PUT /api/organizations/:orgId/incidents/:id/updates/:updateId: corrects an entry's text. Its status
@@ -25,19 +24,9 @@ export const editIncidentUpdate = defineRoute(
   }),
   async (c) => {
     const { orgId } = c.get('org');
-    const { id, updateId } = c.req.valid('param');
-    const { message } = c.req.valid('json');
     const now = c.get('deps').clock.now();
-    const incident = await asCaller(c, async (tx) => {
-      await lockIncident(tx, orgId, id);
-      const edited = await tx.query(
-        `update public.incident_updates set message = $4, updated_at = $5
-         where org_id = $1 and incident_id = $2 and id = $3 returning id`,
-        [orgId, id, updateId, message, now],
-      );
-      if (edited.length === 0) throw notFound('Incident update');
-      return publishIncident(tx, orgId, id, ['incident_update.updated'], { update_id: updateId });
-    });
+    const { message } = c.req.valid('json');
+    const incident = await asCaller(c, (tx) => editEntry(tx, orgId, c.req.valid('param'), message, now));
     return c.json({ data: incident }, 200);
   },
 );

@@ -1,15 +1,5 @@
 import { decodeCursor as decodeKey, encodeCursor as encodeKey, isInstant, isUuid } from '../../http/cursor.ts';
 
-/** A database time (Date from the drivers, or text) as ISO 8601 UTC. */
-export function iso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-/** `iso`, keeping null. */
-export function isoOrNull(value: Date | string | null): string | null {
-  return value === null ? null : iso(value);
-}
-
 /** A list position: the sort time and id of the last row of a page (ties on time broken by id). */
 export interface Cursor {
   at: string;

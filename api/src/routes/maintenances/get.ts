@@ -4,7 +4,7 @@ import { asCaller } from '../../http/caller-door.ts';
 import { notFound } from '../../errors.ts';
 import { readMaintenances } from './access.ts';
 import { MaintenanceBody, MaintenanceParams } from './schema.ts';
-import { loadMaintenance } from './state.ts';
+import { loadMaintenance } from '../../maintenances/state.ts';
 
 /** GET /api/organizations/:orgId/maintenances/:id: one maintenance with its services and timeline. */
 export const getMaintenance = defineRoute(

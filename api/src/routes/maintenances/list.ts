@@ -4,7 +4,7 @@ import { asCaller } from '../../http/caller-door.ts';
 import { decodeCursor, encodeCursor, sortAt } from '../incidents/wire.ts';
 import { readMaintenances } from './access.ts';
 import { MaintenanceList, MaintenanceListQuery, OrgParams } from './schema.ts';
-import { expandMaintenances, maintenanceColumns, type MaintenanceRow } from './state.ts';
+import { expandMaintenances, maintenanceColumns, type MaintenanceRow } from '../../maintenances/state.ts';
 
 /** GET /api/organizations/:orgId/maintenances: latest start first, filtered by status and start time. */
 export const listMaintenances = defineRoute(

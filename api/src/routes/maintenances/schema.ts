@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { maintenanceStatuses } from '../../contract/status.ts';
+import type { MaintenanceState } from '../../maintenances/types.ts';
+import type { Expect, Same } from '../../http/assert-same.ts';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -94,4 +96,5 @@ export const Maintenance = z
 export const MaintenanceBody = z.object({ data: Maintenance });
 export const MaintenanceList = z.object({ data: z.array(Maintenance), next_cursor: z.string().nullable() });
 
-export type MaintenanceState = z.infer<typeof Maintenance>;
+/** The wire schema describes exactly the domain's state. */
+export type MaintenanceSchemaMatchesState = Expect<Same<z.infer<typeof Maintenance>, MaintenanceState>>;

@@ -1,9 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
-import { openApiDocument } from './get.ts';
-import { renderDocsHtml } from './render-html.ts';
-
-let html: string | null = null;
 
 /** GET /api/docs: the API reference, rendered on the server into one offline HTML page. */
 export const getDocs = defineRoute(
@@ -16,13 +12,12 @@ export const getDocs = defineRoute(
     responses: { 200: { description: 'The reference page', content: { 'text/html': { schema: z.string() } } } },
   }),
   (c) => {
-    html ??= renderDocsHtml(openApiDocument());
     // Nothing but its own inline style may load; links stay inside the page or this API.
     c.header(
       'Content-Security-Policy',
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(html, 200);
+    return c.html(c.get('apiReference').html(), 200);
   },
 );

@@ -1,9 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AnyRouteDefinition } from '../../http/define-route.ts';
 import type { Access } from '../../http/access.ts';
-
-/** The generated document (OpenAPI 3.1), as JSON. */
-export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+import type { OpenApiDocument } from '../../http/api-reference.ts';
 
 const ErrorBody = z
   .object({

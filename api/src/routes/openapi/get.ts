@@ -1,17 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
-import { routeTable } from '../index.ts';
-import { buildOpenApiDocument, type OpenApiDocument } from './document.ts';
 
-let cached: OpenApiDocument | null = null;
-
-/** The document of the app's route table, built on first request (the table is fixed at start). */
-export function openApiDocument(): OpenApiDocument {
-  cached ??= buildOpenApiDocument(routeTable);
-  return cached;
-}
-
-/** GET /api/openapi.json: the OpenAPI 3.1 document of every route. */
+/** GET /api/openapi.json: the OpenAPI 3.1 document of every route of this app (`createApp`'s routes). */
 export const getOpenApi = defineRoute(
   { kind: 'public' },
   createRoute({
@@ -29,6 +19,6 @@ export const getOpenApi = defineRoute(
   (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json(openApiDocument(), 200);
+    return c.json(c.get('apiReference').document(), 200);
   },
 );

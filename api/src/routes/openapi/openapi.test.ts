@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { routeTable } from '../index.ts';
+import { createApp } from '../../app.ts';
+import { healthRoutes } from '../health/index.ts';
+import { openApiRoutes } from './index.ts';
 
 interface Doc {
   openapi: string;
@@ -66,5 +69,19 @@ describe('OpenAPI document and reference page', () => {
     expect(html).toContain('id="schema-PublicStatus"');
     for (const { route } of routeTable)
       expect(html).toContain(`<code>${String(route.path).replace(/[<>&]/g, '')}</code>`);
+  });
+
+  it('documents only the routes its app was created with', async () => {
+    const app = createApp(t.deps, [...healthRoutes, ...openApiRoutes]);
+    const res = await app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const subset = (await res.json()) as Doc;
+    expect(Object.keys(subset.paths).sort()).toEqual(['/api/docs', '/api/health', '/api/openapi.json']);
+    const html = await (await app.request('/api/docs')).text();
+    expect(html).toContain('<code>/api/health</code>');
+    expect(html).not.toContain('<code>/api/public/status/{orgSlug}</code>');
+    // The full app keeps its own document: each app caches its own.
+    const full = (await (await t.app.request('/api/openapi.json')).json()) as Doc;
+    expect(Object.keys(full.paths).length).toBe(Object.keys(doc.paths).length);
   });
 });

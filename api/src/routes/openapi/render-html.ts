@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './document.ts';
+import type { OpenApiDocument } from '../../http/api-reference.ts';
 
 type Schema = Record<string, unknown>;
 interface Operation {

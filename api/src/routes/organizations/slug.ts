@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orgSlugPattern } from '../../contract/org-slug.ts';
 
 /**
  * Slugs that would collide with the product's own paths or invite confusion (`/status/admin/`,
@@ -57,14 +58,11 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'www',
 ]);
 
-/** Lowercase letters, digits and hyphens, 3–48 characters, no hyphen at either end (as the table checks). */
-export const slugPattern = /^[a-z0-9](?:[a-z0-9-]{1,46})[a-z0-9]$/;
-
 /** A slug an organization may take (uniqueness and aliases are the database's to check). */
 export const Slug = z
   .string()
   .min(3, 'A slug has at least 3 characters')
   .max(48, 'A slug has at most 48 characters')
-  .regex(slugPattern, 'A slug is lowercase letters, digits and hyphens, not starting or ending with a hyphen')
+  .regex(orgSlugPattern, 'A slug is lowercase letters, digits and hyphens, not starting or ending with a hyphen')
   .refine((slug) => !reservedSlugs.has(slug), 'This slug is reserved')
   .openapi({ example: 'acme' });

@@ -2,9 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
 import { notFound } from '../../errors.ts';
 import { resolveSlug } from '../../public-snapshot/load.ts';
-
-/** Slugs as organizations may have them (0001_tenancy.sql); anything else is answered 404 at once. */
-export const orgSlugPattern = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
+import { orgSlugPattern } from '../../contract/org-slug.ts';
 
 /**
  * For a slug with no status page: a renamed org's old slug answers 308 to the same route under the

@@ -2,8 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { publicSnapshots } from '../../public-snapshot/registry.ts';
 import { SlugParams, StatuspageSummaryBody, publicErrorResponses } from './schema.ts';
-import { publicHeaders, sendCached } from './public-headers.ts';
-import { orgSlugPattern, redirectOrNotFound } from './renamed.ts';
+import { publicHeaders, sendCached } from '../../http/public-headers.ts';
+import { redirectOrNotFound } from './renamed.ts';
+import { orgSlugPattern } from '../../contract/org-slug.ts';
 
 /** GET /api/public/status/:orgSlug/summary.json: Statuspage's public summary shape, for its clients. */
 export const getPublicSummary = defineRoute(

@@ -4,7 +4,7 @@ import type { Context, Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/app-env.ts';
 import { resolveSlug } from '../../public-snapshot/load.ts';
-import { slugPattern } from '../organizations/slug.ts';
+import { orgSlugPattern } from '../../contract/org-slug.ts';
 
 const contentTypes: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -24,7 +24,7 @@ const embeddable = new Set(['svg', 'json', 'atom', 'rss']);
 
 // One path segment of an org folder: no dot files, no `..`, nothing a renderer would not write.
 const SitePath = z.object({
-  slug: z.string().regex(slugPattern),
+  slug: z.string().regex(orgSlugPattern),
   rest: z.array(z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/)).max(6),
 });
 

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { notFound } from '../../errors.ts';
-import { publicHeaderEntries, publicHeaders } from '../public/public-headers.ts';
-import { openPublicStream, resolvePublicStream } from './open-public-stream.ts';
+import { publicHeaderEntries, publicHeaders } from '../../http/public-headers.ts';
+import { openPublicStream, resolvePublicStream } from '../../realtime/open-public-stream.ts';
 import { alreadySent, lastEventId, sseResponse, streamContext } from './stream-request.ts';
 
 /**

@@ -3,10 +3,11 @@ import type { ServerResponse } from 'node:http';
 import type { AppEnv } from '../../http/app-env.ts';
 import type { Realtime } from '../../realtime/realtime.ts';
 import { AppError } from '../../errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
+import { clientIp } from '../../limits/client-ip.ts';
 import type { StreamRefusal } from '../../realtime/stream-admission.ts';
+import { parseLastEventId } from '../../realtime/sse.ts';
 
-/** The header stream ids are resumed with (the stream client sends the query form: no CORS preflight). */
+/** The query parameter stream ids are resumed with (the stream client sends the query form: no CORS preflight). */
 export const lastEventIdQuery = 'lastEventId';
 
 /**
@@ -15,12 +16,6 @@ export const lastEventIdQuery = 'lastEventId';
  */
 export function lastEventId(c: Context<AppEnv>): number | null {
   return parseLastEventId(c.req.header('Last-Event-ID') ?? c.req.query(lastEventIdQuery));
-}
-
-/** The seq in a raw Last-Event-ID value, or null (see lastEventId). */
-export function parseLastEventId(raw: string | undefined | null): number | null {
-  if (!raw || !/^\d{1,15}$/.test(raw.trim())) return null;
-  return Number(raw.trim());
 }
 
 /** The error a refused stream answers: 429 for one client's cap, 503 for the process's. */

@@ -1,11 +1,12 @@
-import type { Queryable } from '../../db/types.ts';
-import type { IncidentStatus } from '../../contract/status.ts';
-import { appendEvent } from '../../db/events.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { recomputeServiceStatuses } from '../../status/recompute.ts';
-import type { Author } from './author.ts';
-import type { IncidentState, ServiceImpact } from './schema.ts';
-import { loadIncident } from './state.ts';
+import type { Queryable } from '../db/types.ts';
+import type { IncidentStatus } from '../contract/status.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recomputeServiceStatuses } from '../status/recompute.ts';
+import type { Author } from '../timeline/author.ts';
+import { insertTimelineEntry } from '../timeline/entries.ts';
+import { publishEntity } from '../timeline/entity.ts';
+import type { IncidentState, ServiceImpact } from './types.ts';
+import { incidentTable, incidentTimeline, loadIncident } from './state.ts';
 
 /** How far ahead of our clock `started_at` may be (clients' clocks drift a little). */
 export const startedAtSkewMs = 60_000;
@@ -58,12 +59,7 @@ export async function insertIncidentUpdate(
   author: Author,
   now: Date,
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `insert into public.incident_updates (org_id, incident_id, status, message, author_id, author_key_id, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7) returning id`,
-    [orgId, incidentId, entry.status, entry.message, author.userId, author.keyId, now],
-  );
-  return row!.id;
+  return (await insertTimelineEntry(tx, incidentTimeline, orgId, incidentId, entry, author, now))!;
 }
 
 /**
@@ -126,8 +122,5 @@ export async function publishIncident(
   types: readonly string[],
   extra: Record<string, unknown> = {},
 ): Promise<IncidentState> {
-  const incident = await loadIncident(tx, orgId, incidentId);
-  if (!incident) throw notFound('Incident');
-  for (const type of types) await appendEvent(tx, orgId, type, { incident, ...extra });
-  return incident;
+  return publishEntity(tx, orgId, incidentTable, await loadIncident(tx, orgId, incidentId), types, extra);
 }

@@ -1,11 +1,12 @@
-import type { Queryable } from '../../db/types.ts';
-import type { MaintenanceStatus } from '../../contract/status.ts';
-import { appendEvent } from '../../db/events.ts';
-import { AppError, notFound } from '../../errors.ts';
-import { recomputeServiceStatuses } from '../../status/recompute.ts';
-import type { Author } from '../incidents/author.ts';
-import type { MaintenanceState } from './schema.ts';
-import { loadMaintenance } from './state.ts';
+import type { Queryable } from '../db/types.ts';
+import type { MaintenanceStatus } from '../contract/status.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recomputeServiceStatuses } from '../status/recompute.ts';
+import type { Author } from '../timeline/author.ts';
+import { insertTimelineEntry } from '../timeline/entries.ts';
+import { publishEntity } from '../timeline/entity.ts';
+import type { MaintenanceState } from './types.ts';
+import { loadMaintenance, maintenanceTable, maintenanceTimeline } from './state.ts';
 
 /** The locked current state of a maintenance of the org, or 404. */
 export async function lockMaintenance(tx: Queryable, orgId: string, id: string): Promise<MaintenanceState> {
@@ -53,11 +54,7 @@ export async function insertMaintenanceUpdate(
   author: Author,
   at: Date,
 ): Promise<void> {
-  await tx.query(
-    `insert into public.maintenance_updates (org_id, maintenance_id, status, message, author_id, author_key_id, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [orgId, maintenanceId, entry.status, entry.message, author.userId, author.keyId, at],
-  );
+  await insertTimelineEntry(tx, maintenanceTimeline, orgId, maintenanceId, entry, author, at);
 }
 
 /** Recomputes the shown status of services a maintenance covers or covered, naming it as the cause. */
@@ -82,8 +79,5 @@ export async function publishMaintenance(
   maintenanceId: string,
   types: readonly string[],
 ): Promise<MaintenanceState> {
-  const maintenance = await loadMaintenance(tx, orgId, maintenanceId);
-  if (!maintenance) throw notFound('Maintenance');
-  for (const type of types) await appendEvent(tx, orgId, type, { maintenance });
-  return maintenance;
+  return publishEntity(tx, orgId, maintenanceTable, await loadMaintenance(tx, orgId, maintenanceId), types);
 }

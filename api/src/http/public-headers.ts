@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../http/app-env.ts';
-import type { CachedBody } from '../../public-snapshot/load.ts';
+import type { AppEnv } from './app-env.ts';
+import type { CachedBody } from '../public-snapshot/load.ts';
 
 /**
  * Public routes are read and embedded by other sites: any origin, never with credentials (no

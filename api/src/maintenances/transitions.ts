@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/types.ts';
 import { conflict } from '../errors.ts';
-import type { Author } from '../routes/incidents/author.ts';
-import type { MaintenanceState } from '../routes/maintenances/schema.ts';
-import { insertMaintenanceUpdate, recomputeForMaintenance } from '../routes/maintenances/mutate.ts';
+import type { Author } from '../timeline/author.ts';
+import type { MaintenanceState } from './types.ts';
+import { insertMaintenanceUpdate, recomputeForMaintenance } from './mutate.ts';
 
 /** The states a maintenance can be moved to (by a person, a key or the scheduler). */
 export type MaintenanceTarget = 'in_progress' | 'completed' | 'cancelled';

@@ -1,6 +1,8 @@
-import type { Queryable } from '../../db/types.ts';
-import type { MaintenanceState } from './schema.ts';
-import { iso, isoOrNull } from '../incidents/wire.ts';
+import type { Queryable } from '../db/types.ts';
+import type { MaintenanceState } from './types.ts';
+import { iso, isoOrNull } from '../db/iso-time.ts';
+import { loadTimelines, type Timeline } from '../timeline/entries.ts';
+import { selectEntity, type EntityTable } from '../timeline/entity.ts';
 
 type Time = Date | string;
 
@@ -23,6 +25,22 @@ export interface MaintenanceRow {
 export const maintenanceColumns =
   'm.id, m.title, m.description, m.status, m.starts_at, m.ends_at, m.started_at, m.completed_at, m.created_by, m.created_at, m.updated_at';
 
+/** The maintenances table as the shared timeline helpers see it. */
+export const maintenanceTable: EntityTable = {
+  table: 'maintenances',
+  alias: 'm',
+  columns: maintenanceColumns,
+  label: 'Maintenance',
+  eventKey: 'maintenance',
+};
+
+/** A maintenance's timeline: `maintenance_updates`, whose entries are never edited. */
+export const maintenanceTimeline: Timeline<false> = {
+  table: 'maintenance_updates',
+  owner: 'maintenance_id',
+  editable: false,
+};
+
 /** The full state of maintenances (services and timeline), in the order of `rows`; three queries. */
 export async function expandMaintenances(
   tx: Queryable,
@@ -38,21 +56,7 @@ export async function expandMaintenances(
      order by s.position, s.name, s.id`,
     [orgId, ids],
   );
-  const updates = await tx.query<{
-    id: string;
-    maintenance_id: string;
-    status: MaintenanceState['status'];
-    message: string;
-    author_id: string | null;
-    author_key_id: string | null;
-    created_at: Time;
-  }>(
-    `select id, maintenance_id, status, message, author_id, author_key_id, created_at
-     from public.maintenance_updates
-     where org_id = $1 and maintenance_id = any($2::uuid[])
-     order by created_at desc, entry_no desc`,
-    [orgId, ids],
-  );
+  const timelines = await loadTimelines<MaintenanceState['status'], false>(tx, maintenanceTimeline, orgId, ids);
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -66,16 +70,7 @@ export async function expandMaintenances(
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
     service_ids: services.filter((s) => s.maintenance_id === row.id).map((s) => s.service_id),
-    updates: updates
-      .filter((u) => u.maintenance_id === row.id)
-      .map((u) => ({
-        id: u.id,
-        status: u.status,
-        message: u.message,
-        author_id: u.author_id,
-        author_key_id: u.author_key_id,
-        created_at: iso(u.created_at),
-      })),
+    updates: timelines.get(row.id) ?? [],
   }));
 }
 
@@ -86,10 +81,7 @@ export async function loadMaintenance(
   id: string,
   { lock = false } = {},
 ): Promise<MaintenanceState | null> {
-  const rows = await tx.query<MaintenanceRow>(
-    `select ${maintenanceColumns} from public.maintenances m where m.org_id = $1 and m.id = $2${lock ? ' for update' : ''}`,
-    [orgId, id],
-  );
+  const rows = await selectEntity<MaintenanceRow>(tx, maintenanceTable, orgId, id, lock);
   const [state] = await expandMaintenances(tx, orgId, rows);
   return state ?? null;
 }

@@ -1,5 +1,5 @@
-import type { Queryable } from '../../db/types.ts';
-import { AppError } from '../../errors.ts';
+import type { Queryable } from '../db/types.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * Refuses (422, nothing written) any service id that is not a service of `orgId` as the caller sees

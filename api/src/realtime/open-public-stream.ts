@@ -1,17 +1,17 @@
 import type { ServerResponse } from 'node:http';
-import type { Database } from '../../db/types.ts';
-import type { Deps } from '../../http/app-env.ts';
-import type { Realtime } from '../../realtime/realtime.ts';
-import type { PublicChange } from '../../realtime/event-reader.ts';
-import { asAnon } from '../../db/doors.ts';
-import { openStream } from '../../realtime/open-stream.ts';
-import { publicTopic } from '../../realtime/topics.ts';
-import { sseFrame } from '../../realtime/sse.ts';
-import { publicEventFrames } from '../../realtime/frames.ts';
-import { shapePublicStatus, type RawPublicStatus } from '../../public-snapshot/shape.ts';
-import { publicHeaderEntries } from '../public/public-headers.ts';
-import { publicSnapshots } from '../../public-snapshot/registry.ts';
-import type { PublicPage } from '../../public-snapshot/load.ts';
+import type { Database } from '../db/types.ts';
+import type { Deps } from '../http/app-env.ts';
+import type { Realtime } from './realtime.ts';
+import type { PublicChange } from './event-reader.ts';
+import { asAnon } from '../db/doors.ts';
+import { openStream } from './open-stream.ts';
+import { publicTopic } from './topics.ts';
+import { sseFrame } from './sse.ts';
+import { publicEventFrames } from './frames.ts';
+import { shapePublicStatus, type RawPublicStatus } from '../public-snapshot/shape.ts';
+import { publicHeaderEntries } from '../http/public-headers.ts';
+import { publicSnapshots } from '../public-snapshot/registry.ts';
+import type { PublicPage } from '../public-snapshot/load.ts';
 
 type Replay =
   | { seq: number; replayable: false; snapshot: RawPublicStatus }

@@ -1,4 +1,4 @@
-import type { Clock } from './app-env.ts';
+import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 
 /** The verdict for one attempt. */

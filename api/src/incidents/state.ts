@@ -1,6 +1,8 @@
-import type { Queryable } from '../../db/types.ts';
-import type { IncidentState } from './schema.ts';
-import { iso, isoOrNull } from './wire.ts';
+import type { Queryable } from '../db/types.ts';
+import type { IncidentState } from './types.ts';
+import { iso, isoOrNull } from '../db/iso-time.ts';
+import { loadTimelines, type Timeline } from '../timeline/entries.ts';
+import { selectEntity, type EntityTable } from '../timeline/entity.ts';
 
 interface IncidentRow {
   id: string;
@@ -17,6 +19,18 @@ interface IncidentRow {
 /** The columns of `public.incidents` every reader selects (alias `i`). */
 export const incidentColumns =
   'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at';
+
+/** The incidents table as the shared timeline helpers see it. */
+export const incidentTable: EntityTable = {
+  table: 'incidents',
+  alias: 'i',
+  columns: incidentColumns,
+  label: 'Incident',
+  eventKey: 'incident',
+};
+
+/** An incident's timeline: `incident_updates`, whose entries can be edited. */
+export const incidentTimeline: Timeline<true> = { table: 'incident_updates', owner: 'incident_id', editable: true };
 
 /**
  * The full state of incidents (with affected services and the updates timeline), in the order of
@@ -37,22 +51,7 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
      order by s.position, s.name, s.id`,
     [orgId, ids],
   );
-  const updates = await tx.query<{
-    id: string;
-    incident_id: string;
-    status: IncidentState['status'];
-    message: string;
-    author_id: string | null;
-    author_key_id: string | null;
-    created_at: Date | string;
-    updated_at: Date | string;
-  }>(
-    `select id, incident_id, status, message, author_id, author_key_id, created_at, updated_at
-     from public.incident_updates
-     where org_id = $1 and incident_id = any($2::uuid[])
-     order by created_at desc, entry_no desc`,
-    [orgId, ids],
-  );
+  const timelines = await loadTimelines<IncidentState['status'], true>(tx, incidentTimeline, orgId, ids);
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -66,17 +65,7 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
     services: services
       .filter((s) => s.incident_id === row.id)
       .map(({ service_id, name, status }) => ({ service_id, name, status })),
-    updates: updates
-      .filter((u) => u.incident_id === row.id)
-      .map((u) => ({
-        id: u.id,
-        status: u.status,
-        message: u.message,
-        author_id: u.author_id,
-        author_key_id: u.author_key_id,
-        created_at: iso(u.created_at),
-        updated_at: iso(u.updated_at),
-      })),
+    updates: timelines.get(row.id) ?? [],
   }));
 }
 
@@ -87,11 +76,7 @@ export async function loadIncident(
   id: string,
   { lock = false } = {},
 ): Promise<IncidentState | null> {
-  const rows = await tx.query<IncidentRow>(
-    `select ${incidentColumns} from public.incidents i where i.org_id = $1 and i.id = $2${lock ? ' for update' : ''}`,
-    [orgId, id],
-  );
-  const [state] = await expandIncidents(tx, orgId, rows);
+  const [state] = await expandIncidents(tx, orgId, await selectEntity<IncidentRow>(tx, incidentTable, orgId, id, lock));
   return state ?? null;
 }
 

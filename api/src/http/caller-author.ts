@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../../http/app-env.ts';
-
-/** Who writes a timeline entry: a user, an API key, or (both null) a system job. */
-export interface Author {
-  userId: string | null;
-  keyId: string | null;
-}
+import type { AppEnv } from './app-env.ts';
+import type { Author, WriteContext } from '../timeline/author.ts';
 
 /** The author of a write, from the authenticated caller (never from the body). */
 export function authorOf(c: Context<AppEnv>): Author {
@@ -15,5 +10,7 @@ export function authorOf(c: Context<AppEnv>): Author {
   return { userId: null, keyId: null };
 }
 
-/** The author of a system job's entries. */
-export const systemAuthor: Author = { userId: null, keyId: null };
+/** The write context of a request: the app clock's now and the caller as author. */
+export function writeContext(c: Context<AppEnv>): WriteContext {
+  return { now: c.get('deps').clock.now(), author: authorOf(c) };
+}

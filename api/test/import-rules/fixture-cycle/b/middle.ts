@@ -1,0 +1,3 @@
+import { end } from './end.ts';
+
+export const middle = (): string => end;
