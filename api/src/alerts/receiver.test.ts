@@ -3,7 +3,6 @@ import { createTestContext, type TestContext } from '../../test/test-app.ts';
 import { createApiKey, createService, createTenantWorld, type TenantWorld } from '../../test/fixtures.ts';
 import { call, eventsOf, historyOf, statusesOf } from '../routes/incidents/test-kit.ts';
 import { firing, resolved, webhook } from './test-kit.ts';
-import type { IgnoredReason } from './types.ts';
 
 const t0 = '2030-01-01T10:00:00Z';
 const t1 = '2030-01-01T10:05:00Z';
