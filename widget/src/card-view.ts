@@ -75,6 +75,10 @@ export function render(badge: StatusBadge, view: BadgeView, { html, nothing, ser
 
 // Plain CSS text: the element adopts it (see VariantView); compacted by the build like css``.
 export const styles = /* css */ `
+  :host([variant='card']) {
+    display: block;
+    max-width: var(--status-badge-card-width, 28rem);
+  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border);
