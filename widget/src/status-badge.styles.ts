@@ -1,4 +1,4 @@
-import { unsafeCSS } from 'lit';
+import { unsafeCSS } from '@lit/reactive-element';
 
 /**
  * The badge's styles (dot and pill; the lazy card and toast views bring their own). Colours are
@@ -29,6 +29,9 @@ export const statusBadgeStyles = unsafeCSS(/* css */ `
   }
   :host([hidden]) {
     display: none;
+  }
+  .view {
+    display: contents;
   }
   .badge,
   .card,
