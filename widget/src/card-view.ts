@@ -1,8 +1,11 @@
-import type { TemplateResult } from 'lit';
+import { html, nothing, render as renderInto } from 'lit-html';
 import type { BadgeView, StatusBadge, ViewKit } from './status-badge.ts';
 
 // The card variant, loaded only by pages that use it: the org's services with their statuses, open
 // incidents and active or upcoming maintenance, each linking to the status page.
+
+/** Each card's own status line (the dot badge, painted in place like the element's). */
+const headBadges = new WeakMap<StatusBadge, HTMLElement>();
 
 const incidentWords: Record<string, string> = {
   investigating: 'Investigating',
@@ -16,16 +19,19 @@ function when(iso: string): string {
 }
 
 /** The card: a status line like the pill, then the lists (empty sections are left out). */
-export function render(badge: StatusBadge, view: BadgeView, { html, nothing, serviceShown }: ViewKit): TemplateResult {
+export function render(badge: StatusBadge, view: BadgeView, kit: ViewKit, container: HTMLElement): void {
+  const { serviceShown } = kit;
+  const head = kit.paintBadge(headBadges.get(badge), view, 'dot', badge.stale, badge.pageHref);
+  headBadges.set(badge, head);
   const status = view.kind === 'status' ? view.status : null;
   const page = badge.pageHref;
   const services = status?.services.filter((s) => !badge.service || s.slug === badge.service) ?? [];
   const maintenances = status ? [...status.active_maintenances, ...status.upcoming_maintenances] : [];
   const title = status?.organization.name ?? badge.org;
-  return html`<section part="base card" class="card" aria-label=${`${title} status`}>
+  const card = html`<section part="base card" class="card" aria-label=${`${title} status`}>
     <header class="head">
       <a part="link" class="title" href=${page}>${title}</a>
-      ${badge.renderBadge(view, 'dot')}
+      ${head}
     </header>
     ${
       services.length
@@ -71,10 +77,15 @@ export function render(badge: StatusBadge, view: BadgeView, { html, nothing, ser
         : nothing
     }
   </section>`;
+  renderInto(card, container, { host: badge });
 }
 
 // Plain CSS text: the element adopts it (see VariantView); compacted by the build like css``.
 export const styles = /* css */ `
+  :host([variant='card']) {
+    display: block;
+    max-width: var(--status-badge-card-width, 28rem);
+  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border);

@@ -1,25 +1,23 @@
-import { css } from 'lit';
+import { unsafeCSS } from '@lit/reactive-element';
 
 /**
- * The badge's styles. Colours are custom properties (documented on the element) chosen with
- * `light-dark()` by the `theme` attribute: `light`, `dark`, or `auto` (the reader's
- * `prefers-color-scheme`). Only custom properties and `display` sit on the host: a host page's
- * `* { all: unset }` resets every property of the host element except custom ones, so the looks
- * (font, colour, colour scheme) are set on the elements inside the shadow root, out of its reach.
+ * The badge's styles (dot and pill; the lazy card and toast views bring their own). Colours are
+ * custom properties (documented on the element) chosen with `light-dark()` by the `theme` attribute:
+ * `light`, `dark`, or `auto` (the reader's `prefers-color-scheme`). Only custom properties and
+ * `display` sit on the host: a host page's `* { all: unset }` resets every property of the host
+ * element except custom ones, so the looks (font, colour, colour scheme) are set on the elements
+ * inside the shadow root, out of its reach. Each tone class sets `--_tone` straight from its public
+ * property. Plain CSS text wrapped with `unsafeCSS` (it holds no interpolation) rather than `css`,
+ * which would bundle the tag's interpolation checks into every dot badge; the build compacts it.
  */
-export const statusBadgeStyles = css`
+export const statusBadgeStyles = unsafeCSS(/* css */ `
   :host {
     --_scheme: light;
     --_fg: var(--status-badge-fg, light-dark(#1f2328, #e6edf3));
     --_muted: var(--status-badge-muted, light-dark(#57606a, #9da7b3));
     --_bg: var(--status-badge-bg, light-dark(#fff, #161b22));
     --_border: var(--status-badge-border, light-dark(#d0d7de, #30363d));
-    --_ok: var(--status-badge-operational, light-dark(#1a7f37, #3fb950));
-    --_minor: var(--status-badge-degraded, light-dark(#b08800, #d29922));
-    --_major: var(--status-badge-partial, light-dark(#d1570b, #f0883e));
-    --_critical: var(--status-badge-major, light-dark(#cf222e, #f85149));
     --_maintenance: var(--status-badge-maintenance, light-dark(#0969da, #58a6ff));
-    --_neutral: var(--status-badge-unknown, #8c959f);
     display: inline-block;
     vertical-align: middle;
   }
@@ -29,12 +27,11 @@ export const statusBadgeStyles = css`
   :host([theme='auto']) {
     --_scheme: light dark;
   }
-  :host([variant='card']) {
-    display: block;
-    max-width: var(--status-badge-card-width, 28rem);
-  }
   :host([hidden]) {
     display: none;
+  }
+  .view {
+    display: contents;
   }
   .badge,
   .card,
@@ -75,23 +72,23 @@ export const statusBadgeStyles = css`
     background: var(--_tone);
   }
   .ok {
-    --_tone: var(--_ok);
+    --_tone: var(--status-badge-operational, light-dark(#1a7f37, #3fb950));
   }
   .minor {
-    --_tone: var(--_minor);
+    --_tone: var(--status-badge-degraded, light-dark(#b08800, #d29922));
   }
   .major {
-    --_tone: var(--_major);
+    --_tone: var(--status-badge-partial, light-dark(#d1570b, #f0883e));
   }
   .critical {
-    --_tone: var(--_critical);
+    --_tone: var(--status-badge-major, light-dark(#cf222e, #f85149));
   }
   .maintenance {
     --_tone: var(--_maintenance);
   }
   .neutral,
   :host([stale]) .dot {
-    --_tone: var(--_neutral);
+    --_tone: var(--status-badge-unknown, #8c959f);
   }
   .connecting .dot,
   :host([stale]) .dot {
@@ -111,4 +108,4 @@ export const statusBadgeStyles = css`
       animation: none !important;
     }
   }
-`;
+`);

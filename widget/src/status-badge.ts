@@ -1,4 +1,5 @@
-import { LitElement, adoptStyles, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, adoptStyles, unsafeCSS, type PropertyValues } from '@lit/reactive-element';
+import { paintBadge } from './badge-element.ts';
 import { statusBadgeStyles } from './status-badge.styles.ts';
 import { StatusStreamController } from './status-stream-controller.ts';
 import { indicatorShown, serviceShown, type ShownStatus } from './status-words.ts';
@@ -15,14 +16,18 @@ export interface StatusChangeDetail {
   service: string | null;
 }
 
-/** The element's Lit and words, handed to the lazy views so their chunks import no runtime code. */
-export const viewKit = { html, nothing, serviceShown };
+/** The element's words and badge painter, handed to the lazy views so their chunks share them. */
+export const viewKit = { serviceShown, paintBadge };
 export type ViewKit = typeof viewKit;
 
-/** What a lazily loaded variant view (card, toast) exports: plain CSS text and a render function. */
+/**
+ * What a lazily loaded variant view (card, toast) exports: plain CSS text and a function that renders
+ * it (with lit-html, which only these chunks bring) into `container`, the view's own box in the
+ * badge's shadow root.
+ */
 export interface VariantView {
   styles: string;
-  render(badge: StatusBadge, view: BadgeView, kit: ViewKit): TemplateResult | typeof nothing;
+  render(badge: StatusBadge, view: BadgeView, kit: ViewKit, container: HTMLElement): void;
 }
 
 /** What the badge shows now. */
@@ -39,7 +44,9 @@ const loaders: Record<'card' | 'toast', () => Promise<VariantView>> = {
 const loadedViews: Partial<Record<'card' | 'toast', VariantView>> = {};
 
 /**
- * `<status-badge>`: an org's (or one service's) public status, live, on any page.
+ * `<status-badge>`: an org's (or one service's) public status, live, on any page. A Lit
+ * `ReactiveElement` (reactive properties, controller, adopted styles) that paints the dot and the pill
+ * itself; the card and toast views render with lit-html from their lazy chunks.
  *
  * @fires status-change - The shown status changed (`detail`: `{ status, previous, service }`; bubbles, composed).
  * @csspart base - The badge's outer box (the link for dot and pill).
@@ -66,7 +73,7 @@ const loadedViews: Partial<Record<'card' | 'toast', VariantView>> = {};
  * @cssprop --status-badge-maintenance - Colour of maintenance.
  * @cssprop --status-badge-unknown - Colour while connecting, stale or unknown.
  */
-export class StatusBadge extends LitElement {
+export class StatusBadge extends ReactiveElement {
   static override properties = {
     org: { reflect: true },
     service: { reflect: true },
@@ -101,6 +108,12 @@ export class StatusBadge extends LitElement {
   #shownKey: string | null = null;
   #warned = '';
   readonly #adoptedViews = new Set<VariantView>();
+  /** The dot or pill (when that is what shows). */
+  #badge: HTMLElement | undefined;
+  /** The box a lazy view renders into (lit-html keeps its markers there, apart from the dot's DOM). */
+  #viewBox: HTMLElement | undefined;
+  /** What the shadow root shows now: the badge, the view box, or nothing. */
+  #shown: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -168,28 +181,33 @@ export class StatusBadge extends LitElement {
     this.#warned = problem;
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  /** Shows the view: the dot or pill painted in place, or the lazy card or toast view in its box. */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const view = this.view;
     const lazy = this.variant === 'card' || this.variant === 'toast' ? this.variant : null;
-    if (lazy) {
-      const loaded = loadedViews[lazy];
-      if (loaded) return (this.#adoptViewStyles(loaded), loaded.render(this, view, viewKit));
-      void this.#loadView(lazy);
-      if (lazy === 'toast') return nothing;
+    const loaded = lazy && loadedViews[lazy];
+    if (loaded) {
+      this.#adoptViewStyles(loaded);
+      this.#viewBox ??= Object.assign(document.createElement('div'), { className: 'view' });
+      loaded.render(this, view, viewKit, this.#show(this.#viewBox));
+      return;
     }
-    return this.renderBadge(view, this.variant === 'pill' || lazy === 'card' ? 'pill' : 'dot');
+    if (lazy) void this.#loadView(lazy);
+    // Until its chunk arrives, the card shows as a pill and the toast shows nothing.
+    if (lazy === 'toast') return void this.#show(null);
+    const shape = this.variant === 'pill' || lazy ? 'pill' : 'dot';
+    this.#show((this.#badge = paintBadge(this.#badge, view, shape, this.stale, this.pageHref)));
   }
 
-  /** The dot or pill: a link with a dot and the status in words, announced politely when it changes. */
-  renderBadge(view: BadgeView, shape: 'dot' | 'pill'): TemplateResult {
-    // Only the pill has a shape class: `.dot` is the coloured circle inside every badge.
-    const classes = `badge ${shape === 'pill' ? 'pill' : ''} ${view.tone} ${view.kind === 'connecting' ? 'connecting' : ''}`;
-    const content = html`<span part="dot" class="dot" aria-hidden="true"></span
-      ><span part="label" class="label" role="status" aria-live="polite"
-        >${view.label}${this.stale ? html`<span class="stale"> (may be out of date)</span>` : nothing}</span
-      >`;
-    if (view.kind === 'unknown-org') return html`<span part="base" class=${classes}>${content}</span>`;
-    return html`<a part="base link" class=${classes} href=${this.pageHref}>${content}</a>`;
+  /** Puts `box` in the shadow root in place of what showed before (styles stay adopted, not nodes). */
+  #show<T extends HTMLElement | null>(box: T): T {
+    if (this.#shown !== box) {
+      this.#shown?.remove();
+      if (box) this.renderRoot.append(box);
+      this.#shown = box;
+    }
+    return box;
   }
 
   async #loadView(name: 'card' | 'toast'): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { subscribeToOrg } from './org-feed-registry.ts';
 import type { FeedState } from './org-feed.ts';
 

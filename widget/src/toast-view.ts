@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { html, nothing, render as renderInto } from 'lit-html';
 import type { BadgeView, StatusBadge, ViewKit } from './status-badge.ts';
 
 // The toast variant, loaded only by pages that use it: nothing while all is well; a dismissible
@@ -63,13 +63,13 @@ function currentNotice(badge: StatusBadge, view: BadgeView): Notice | null {
 }
 
 /** The toast: an always-present polite live region, holding the notice while there is one. */
-export function render(badge: StatusBadge, view: BadgeView, { html, nothing }: ViewKit): TemplateResult {
+export function render(badge: StatusBadge, view: BadgeView, _kit: ViewKit, container: HTMLElement): void {
   const notice = currentNotice(badge, view);
   const dismiss = () => {
     if (notice) rememberDismissal(notice.key);
     badge.requestUpdate();
   };
-  return html`<div class="region" role="status" aria-live="polite">
+  const toast = html`<div class="region" role="status" aria-live="polite">
     ${
       notice
         ? html`<div part="base toast" class="toast ${notice.tone}">
@@ -86,6 +86,7 @@ export function render(badge: StatusBadge, view: BadgeView, { html, nothing }: V
         : nothing
     }
   </div>`;
+  renderInto(toast, container, { host: badge });
 }
 
 // Plain CSS text: the element adopts it (see VariantView); compacted by the build like css``.
