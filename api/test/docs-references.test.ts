@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import {
   configurationTableVariables,
   markdownHeadings,
   outsideCitations,
+  repositoryFiles,
 } from './docs-references.ts';
 
 /**
@@ -22,12 +22,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
 /** Tracked files plus new ones not ignored, text only (a NUL byte marks a binary file). */
-const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-  cwd: root,
-  encoding: 'utf8',
-})
-  .split('\0')
-  .filter(Boolean)
+const files = repositoryFiles(root)
   .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }))
   .filter(({ text }) => !text.includes('\0'));
 const markdownFiles = files.filter(({ file }) => file.endsWith('.md'));

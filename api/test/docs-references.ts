@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -59,4 +60,57 @@ export function configurationTableVariables(markdown: string): Set<string> {
   const section = /^## Configuration\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(markdown)?.[1] ?? '';
   const firstCells = [...section.matchAll(/^\|([^|\n]*)\|/gm)].map((m) => m[1]!);
   return new Set(firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!)));
+}
+
+/** The repository's files as git sees them: tracked plus new ones not ignored, `/`-separated. */
+export function repositoryFiles(root: string): string[] {
+  return execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter(Boolean);
+}
+
+/** The folders directly under `parent` ('' for the root) that hold at least one of `files`. */
+export function foldersUnder(files: readonly string[], parent: string): string[] {
+  const prefix = parent ? `${parent}/` : '';
+  const names = files
+    .filter((file) => file.startsWith(prefix))
+    .map((file) => file.slice(prefix.length).split('/'))
+    .filter((segments) => segments.length > 1)
+    .map((segments) => segments[0]!);
+  return [...new Set(names)].sort();
+}
+
+/** The text of the section under the heading `heading` (any level), up to the next heading of that level or higher. */
+export function markdownSection(markdown: string, heading: string): string {
+  const text = withoutFencedCode(markdown);
+  const start = [...text.matchAll(/^(#{1,6})\s+(.+?)\s*#*$/gm)].find((m) => m[2] === heading);
+  if (!start) return '';
+  const level = start[1]!.length;
+  const rest = text.slice(start.index + start[0].length);
+  const end = new RegExp(`^#{1,${level}}\\s`, 'm').exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
+}
+
+/** The folders a text names as `` `name/` `` (a backticked path starting with the name and a slash). */
+export function namedFolders(text: string): Set<string> {
+  return new Set([...text.matchAll(/`([A-Za-z0-9._-]+)\//g)].map((m) => m[1]!));
+}
+
+/** The folders that open the list items of `section` (`` - `name/` — what it holds ``), one line each. */
+export function listedFolders(section: string): Set<string> {
+  return namedFolders([...section.matchAll(/^[-*]\s+(`[^`\n]+`)/gm)].map((m) => m[1]!).join(' '));
+}
+
+/** The folders named in the first column of the tables of `section` (the README's Layout table). */
+export function tableFolders(section: string): Set<string> {
+  const firstCells = [...section.matchAll(/^\|([^|\n]*)\|/gm)].map((m) => m[1]!);
+  return namedFolders(firstCells.join(' '));
+}
+
+/** Which of `folders` `named` leaves out. */
+export function unnamedFolders(folders: readonly string[], named: ReadonlySet<string>): string[] {
+  return folders.filter((folder) => !named.has(folder));
 }
