@@ -83,7 +83,6 @@ export function buildOpenApiDocument(routes: readonly AnyRouteDefinition[], vers
   const operationIds = new Map<string, string>();
   const tags = new Set<string>();
   for (const { access, route } of routes) {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { middleware, ...config } = route as RouteConfig;
     const where = `${config.method.toUpperCase()} ${config.path}`;
     const operationId = operationIdOf(config);
