@@ -12,6 +12,9 @@ export const idempotencyHeader = 'Idempotency-Key';
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 const day = 24 * 60 * 60 * 1000;
 
+// Remembered so the OpenAPI document can tell which routes take the header (and answer 409 and 422).
+const idempotentMiddleware = new WeakSet<MiddlewareHandler<AppEnv>>();
+
 export interface IdempotentOptions {
   /** How long a key gives the first answer again (default 24 h). */
   ttlMs?: number;
@@ -36,7 +39,7 @@ export function idempotent({
   leaseMs = 60_000,
   lockTimeoutMs = 1000,
 }: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = c.req.header(idempotencyHeader);
     if (key === undefined) return next();
     if (!keyPattern.test(key)) {
@@ -108,6 +111,15 @@ export function idempotent({
       await door((tx) => releaseClaim(tx, outcome));
     }
   };
+  idempotentMiddleware.add(middleware);
+  return middleware;
+}
+
+/** True when a route's middleware list includes `idempotent()`. */
+export function acceptsIdempotencyKey(middleware: unknown): boolean {
+  return [middleware ?? []]
+    .flat()
+    .some((m) => typeof m === 'function' && idempotentMiddleware.has(m as MiddlewareHandler<AppEnv>));
 }
 
 /**

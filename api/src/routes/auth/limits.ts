@@ -4,6 +4,11 @@ import { clientIp } from '../../limits/client-ip.ts';
 import { enforceRateLimits } from '../../limits/rate-limit.ts';
 import { normalizeEmail } from '../../auth/auth-user.ts';
 
+/** The answer of every route that calls one of these limits, for its OpenAPI `responses`. */
+export const rateLimitedResponse = {
+  429: { description: 'Too many attempts from this client or for this account: retry after `Retry-After` seconds' },
+} as const;
+
 /** Counts a login attempt per client IP and per email; 429 with Retry-After beyond either limit. */
 export function limitLogin(c: Context<AppEnv>, email: string): void {
   const { auth, env, metrics } = c.get('deps');

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { jsonBody, LoginRequest, SessionBody } from './schema.ts';
-import { limitLogin } from './limits.ts';
+import { limitLogin, rateLimitedResponse } from './limits.ts';
 
 /**
  * POST /api/auth/login: email and password for a session. A wrong password and an unknown email get
@@ -12,10 +12,14 @@ export const login = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/login',
+    operationId: 'logIn',
     tags: ['auth'],
     summary: 'Sign in with email and password',
     request: { body: jsonBody(LoginRequest) },
-    responses: { 200: { description: 'A new session', content: { 'application/json': { schema: SessionBody } } } },
+    responses: {
+      200: { description: 'A new session', content: { 'application/json': { schema: SessionBody } } },
+      ...rateLimitedResponse,
+    },
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');

@@ -12,6 +12,7 @@ export const logout = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/logout',
+    operationId: 'logOut',
     tags: ['auth'],
     summary: 'Sign out',
     request: { body: jsonBody(LogoutRequest) },

@@ -13,6 +13,7 @@ export const me = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/auth/me',
+    operationId: 'getCurrentUser',
     tags: ['auth'],
     summary: 'The signed-in user and their organizations',
     responses: {

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { jsonBody, PasswordChangeRequest, SessionBody } from './schema.ts';
-import { limitPasswordCheck } from './limits.ts';
+import { limitPasswordCheck, rateLimitedResponse } from './limits.ts';
 import { userIdOf } from './bearer.ts';
 
 /**
@@ -13,10 +13,12 @@ export const changePassword = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/password',
+    operationId: 'changePassword',
     tags: ['auth'],
     summary: 'Change the password',
     request: { body: jsonBody(PasswordChangeRequest) },
     responses: {
+      ...rateLimitedResponse,
       200: {
         description: 'A fresh session; every other session ended',
         content: { 'application/json': { schema: SessionBody } },

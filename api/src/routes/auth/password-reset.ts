@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { normalizeEmail } from '../../auth/auth-user.ts';
 import { EmailRequest, jsonBody, ResetConfirmRequest } from './schema.ts';
-import { limitAction, limitMail } from './limits.ts';
+import { limitAction, limitMail, rateLimitedResponse } from './limits.ts';
 
 /**
  * POST /api/auth/password-reset: mails a reset link if the account exists. Always 204, so the
@@ -13,10 +13,11 @@ export const requestPasswordReset = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/password-reset',
+    operationId: 'requestPasswordReset',
     tags: ['auth'],
     summary: 'Mail a password reset link',
     request: { body: jsonBody(EmailRequest) },
-    responses: { 204: { description: 'Mailed when the account exists' } },
+    responses: { 204: { description: 'Mailed when the account exists' }, ...rateLimitedResponse },
   }),
   async (c) => {
     const { email } = c.req.valid('json');
@@ -35,10 +36,11 @@ export const confirmPasswordReset = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/password-reset/confirm',
+    operationId: 'confirmPasswordReset',
     tags: ['auth'],
     summary: 'Set a new password with the mailed token',
     request: { body: jsonBody(ResetConfirmRequest) },
-    responses: { 204: { description: 'Password changed; all sessions ended' } },
+    responses: { 204: { description: 'Password changed; all sessions ended' }, ...rateLimitedResponse },
   }),
   async (c) => {
     const { token, password } = c.req.valid('json');

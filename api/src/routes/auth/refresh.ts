@@ -11,6 +11,7 @@ export const refresh = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/refresh',
+    operationId: 'refreshSession',
     tags: ['auth'],
     summary: 'Refresh a session',
     request: { body: jsonBody(RefreshRequest) },

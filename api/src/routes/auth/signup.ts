@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { AppError } from '../../errors.ts';
 import { invitationRequired } from '../../auth/invitation-signup.ts';
 import { jsonBody, SignupBody, SignupRequest } from './schema.ts';
-import { limitAction } from './limits.ts';
+import { limitAction, rateLimitedResponse } from './limits.ts';
 
 /**
  * POST /api/auth/signup: creates an account and signs it in. SIGNUP=closed refuses; SIGNUP=invite
@@ -16,10 +16,13 @@ export const signup = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/signup',
+    operationId: 'signUp',
     tags: ['auth'],
     summary: 'Create an account',
     request: { body: jsonBody(SignupRequest) },
     responses: {
+      ...rateLimitedResponse,
+      409: { description: 'An account with this email address already exists' },
       201: {
         description: 'The account and its first session',
         content: { 'application/json': { schema: SignupBody } },

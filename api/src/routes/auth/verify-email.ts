@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/define-route.ts';
 import { normalizeEmail, loadAuthUser } from '../../auth/auth-user.ts';
 import { asSystem } from '../../db/doors.ts';
 import { jsonBody, TokenRequest, UserBody } from './schema.ts';
-import { limitAction, limitMail } from './limits.ts';
+import { limitAction, limitMail, rateLimitedResponse } from './limits.ts';
 import { userIdOf } from './bearer.ts';
 
 /** POST /api/auth/verify-email: confirms the address with the mailed single-use token. */
@@ -12,10 +12,14 @@ export const verifyEmail = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/verify-email',
+    operationId: 'verifyEmail',
     tags: ['auth'],
     summary: 'Confirm an email address with the mailed token',
     request: { body: jsonBody(TokenRequest) },
-    responses: { 200: { description: 'The verified user', content: { 'application/json': { schema: UserBody } } } },
+    responses: {
+      200: { description: 'The verified user', content: { 'application/json': { schema: UserBody } } },
+      ...rateLimitedResponse,
+    },
   }),
   async (c) => {
     const { token } = c.req.valid('json');
@@ -30,9 +34,14 @@ export const resendVerification = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/auth/verify-email/resend',
+    operationId: 'resendVerificationEmail',
     tags: ['auth'],
     summary: 'Mail a new verification link',
-    responses: { 204: { description: 'Mailed' } },
+    responses: {
+      204: { description: 'Mailed' },
+      409: { description: 'The email address is already verified' },
+      ...rateLimitedResponse,
+    },
   }),
   async (c) => {
     const { auth, db } = c.get('deps');

@@ -16,6 +16,7 @@ export const resolveIncident = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/incidents/{id}/resolve',
+    operationId: 'resolveIncident',
     description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',
     middleware: [idempotent()],
     tags: ['incidents'],

@@ -16,6 +16,7 @@ export const receiveAlertmanagerWebhook = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/integrations/alertmanager',
+    operationId: 'receiveAlertmanagerAlerts',
     tags: ['integrations'],
     summary: "Alertmanager's webhook receiver (an API key with alerts:write)",
     request: {

@@ -11,6 +11,7 @@ export const getAlertmanagerSettings = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/organizations/{orgId}/integrations/alertmanager/settings',
+    operationId: 'getAlertmanagerSettings',
     tags: ['integrations'],
     summary: "The Alertmanager receiver's settings",
     request: { params: OrgParams },

@@ -16,6 +16,7 @@ export const putAlertmanagerSettings = defineRoute(
   createRoute({
     method: 'put',
     path: '/api/organizations/{orgId}/integrations/alertmanager/settings',
+    operationId: 'updateAlertmanagerSettings',
     tags: ['integrations'],
     summary: "Change the Alertmanager receiver's settings",
     request: {

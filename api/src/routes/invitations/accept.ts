@@ -18,6 +18,7 @@ export const acceptInvitation = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/invitations/{token}/accept',
+    operationId: 'acceptInvitation',
     tags: ['invitations'],
     summary: 'Accept an invitation',
     request: { params: InvitationTokenParams },

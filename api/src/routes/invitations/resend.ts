@@ -19,6 +19,7 @@ export const resendInvitation = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/invitations/{id}/resend',
+    operationId: 'resendInvitation',
     tags: ['invitations'],
     summary: 'Send an invitation again with a new link',
     request: { params: InvitationIdParams },

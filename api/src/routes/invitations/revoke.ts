@@ -13,6 +13,7 @@ export const revokeInvitation = defineRoute(
   createRoute({
     method: 'delete',
     path: '/api/organizations/{orgId}/invitations/{id}',
+    operationId: 'revokeInvitation',
     tags: ['invitations'],
     summary: 'Revoke an invitation',
     request: { params: InvitationIdParams },

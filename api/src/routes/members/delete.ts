@@ -19,6 +19,7 @@ export const removeMember = defineRoute(
   createRoute({
     method: 'delete',
     path: '/api/organizations/{orgId}/members/{userId}',
+    operationId: 'removeMember',
     tags: ['members'],
     summary: 'Remove a member, or leave',
     request: { params: MemberParams },

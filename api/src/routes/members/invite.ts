@@ -14,6 +14,7 @@ export const inviteMember = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/members',
+    operationId: 'inviteMember',
     tags: ['members'],
     summary: 'Invite a member by email',
     request: {

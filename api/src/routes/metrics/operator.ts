@@ -13,6 +13,7 @@ export const getOperatorMetrics = defineRoute(
   createRoute({
     method: 'get',
     path: '/metrics',
+    operationId: 'getOperatorMetrics',
     tags: ['metrics'],
     summary: 'Operator metrics in the Prometheus text format',
     responses: {

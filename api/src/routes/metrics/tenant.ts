@@ -17,6 +17,7 @@ export const getTenantMetrics = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/organizations/{orgId}/metrics',
+    operationId: 'getOrganizationMetrics',
     tags: ['metrics'],
     summary: "The organization's status metrics in the Prometheus text format",
     request: { params: z.object({ orgId: z.uuid() }) },

@@ -7,6 +7,7 @@ export const getDocs = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/docs',
+    operationId: 'getApiReference',
     tags: ['meta'],
     summary: 'API reference (HTML, offline: no scripts, no external resources)',
     responses: { 200: { description: 'The reference page', content: { 'text/html': { schema: z.string() } } } },

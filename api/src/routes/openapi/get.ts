@@ -7,6 +7,7 @@ export const getOpenApi = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
     tags: ['meta'],
     summary: 'OpenAPI 3.1 document of the whole API',
     responses: {

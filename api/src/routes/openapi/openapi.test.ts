@@ -4,10 +4,17 @@ import { routeTable } from '../index.ts';
 import { createApp } from '../../app.ts';
 import { healthRoutes } from '../health/index.ts';
 import { openApiRoutes } from './index.ts';
+import { buildOpenApiDocument } from './document.ts';
 
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+}
 interface Doc {
   openapi: string;
-  paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, Operation>>;
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
 }
 
@@ -49,6 +56,54 @@ describe('OpenAPI document and reference page', () => {
     }
     expect(doc.components.schemas).toHaveProperty('PublicStatus');
     expect(doc.components.schemas).toHaveProperty('Error');
+  });
+
+  it('names every operation once, in camelCase, whatever the order of the table', () => {
+    const ids = routeTable.map(({ route }) => doc.paths[String(route.path)]![String(route.method)]!.operationId);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/organizations/{orgId}/services']!.get!.operationId).toBe('listServices');
+    expect(doc.paths['/api/auth/login']!.post!.operationId).toBe('logIn');
+    const reversed = buildOpenApiDocument([...routeTable].reverse());
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item))
+        expect((reversed.paths![path] as Record<string, Operation>)[method]!.operationId).toBe(op.operationId);
+  });
+
+  it('documents the error answers that apply, each with the one error schema', () => {
+    const error = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+    const statuses = (path: string, method: string) => {
+      const op = doc.paths[path]![method]!;
+      const codes = Object.keys(op.responses).filter((code) => /^[45]|default/.test(code));
+      for (const code of codes) expect(op.responses[code]!.content, `${method} ${path} ${code}`).toEqual(error);
+      return codes;
+    };
+    // Idempotent org write: validation, caller, role, path ids, key in flight (409), body size, key reuse (422).
+    expect(statuses('/api/organizations/{orgId}/services/{id}/status', 'post')).toEqual([
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '422',
+      'default',
+    ]);
+    const idempotencyKey = doc.paths['/api/organizations/{orgId}/incidents']!.post!.parameters!.find(
+      (p) => p.name === 'Idempotency-Key',
+    );
+    expect(idempotencyKey).toMatchObject({ in: 'header' });
+    expect(statuses('/api/organizations/{orgId}/services', 'get')).toEqual(['400', '401', '403', '404', 'default']);
+    expect(statuses('/api/auth/login', 'post')).toEqual(['400', '401', '413', '429', 'default']);
+    expect(statuses('/api/auth/me', 'get')).toEqual(['401', '403', 'default']);
+    expect(statuses('/api/organizations', 'post')).toContain('409');
+    expect(statuses('/metrics', 'get')).toEqual(['401', 'default']);
+  });
+
+  it('answers 401 on a public route when a sent token does not verify, as documented', async () => {
+    const res = await t.app.request('/api/health', { headers: { Authorization: 'Bearer not-a-token' } });
+    expect(res.status).toBe(401);
+    expect(doc.paths['/api/health']!.get!.responses).toHaveProperty('401');
   });
 
   it('serves an offline HTML reference: no scripts, nothing from another host', async () => {

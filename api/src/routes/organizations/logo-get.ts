@@ -12,6 +12,7 @@ export const getOrganizationLogo = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/organizations/{orgId}/logo',
+    operationId: 'getOrganizationLogo',
     tags: ['organizations'],
     summary: 'The organization logo',
     request: { params: OrgIdParams },

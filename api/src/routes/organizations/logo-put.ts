@@ -25,6 +25,7 @@ export const putOrganizationLogo = defineRoute(
   createRoute({
     method: 'put',
     path: '/api/organizations/{orgId}/logo',
+    operationId: 'setOrganizationLogo',
     tags: ['organizations'],
     summary: 'Upload the organization logo',
     request: {

@@ -12,6 +12,7 @@ export const getPublicSummary = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/public/status/{orgSlug}/summary.json',
+    operationId: 'getPublicSummary',
     tags: ['public'],
     summary: "Statuspage-compatible summary (the shape of Statuspage's /api/v2/summary.json)",
     middleware: [publicHeaders()],

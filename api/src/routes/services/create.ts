@@ -20,7 +20,10 @@ export const createService = defineRoute(
       params: OrgParams,
       body: { required: true, content: { 'application/json': { schema: CreateServiceBody } } },
     },
-    responses: { 201: { description: 'The new service', content: { 'application/json': { schema: ServiceBody } } } },
+    responses: {
+      201: { description: 'The new service', content: { 'application/json': { schema: ServiceBody } } },
+      409: { description: 'Another service of the organization has this slug' },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');

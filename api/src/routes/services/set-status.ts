@@ -22,6 +22,7 @@ export const setServiceStatus = defineRoute(
   createRoute({
     method: 'post',
     path: '/api/organizations/{orgId}/services/{id}/status',
+    operationId: 'setServiceStatus',
     tags: ['services'],
     summary: "Set a service's manual status",
     description: 'Accepts an `Idempotency-Key` header: a repeat within 24 h answers the first answer again.',

@@ -23,7 +23,10 @@ export const updateService = defineRoute(
       params: ServiceParams,
       body: { required: true, content: { 'application/json': { schema: UpdateServiceBody } } },
     },
-    responses: { 200: { description: 'The service', content: { 'application/json': { schema: ServiceBody } } } },
+    responses: {
+      200: { description: 'The service', content: { 'application/json': { schema: ServiceBody } } },
+      409: { description: 'Another service of the organization has this slug' },
+    },
   }),
   async (c) => {
     const { orgId } = c.get('org');

@@ -23,6 +23,7 @@ export const getOrgStream = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/organizations/{orgId}/stream',
+    operationId: 'streamOrganizationEvents',
     tags: ['streams'],
     summary: 'Live events of the organization (SSE); closes when access ends',
     request: {

@@ -16,6 +16,7 @@ export const getPublicStream = defineRoute(
   createRoute({
     method: 'get',
     path: '/api/public/status/{orgSlug}/stream',
+    operationId: 'streamPublicStatus',
     tags: ['public', 'streams'],
     summary: 'Live public status (SSE): the public snapshot, then one event per public change',
     middleware: [publicHeaders()],
