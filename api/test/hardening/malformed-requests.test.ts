@@ -78,7 +78,11 @@ describe('malformed requests, over the whole route table', () => {
   afterAll(() => t.close());
 
   const send = (route: Route, path: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
-    t.app.request(path, { method: route.method.toUpperCase(), headers: { ...(keyAuth.get(route) ?? auth), ...init.headers }, body: init.body });
+    t.app.request(path, {
+      method: route.method.toUpperCase(),
+      headers: { ...(keyAuth.get(route) ?? auth), ...init.headers },
+      body: init.body,
+    });
 
   const uuidParams = routeTable.flatMap(({ route }) =>
     Object.entries(paramsShape(route))
