@@ -23,7 +23,7 @@ import type { Database } from '../../api/src/db/types.ts';
 import { createApp } from '../../api/src/app.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
-import { systemClock } from '../../api/src/http/app-env.ts';
+import { systemClock } from '../../api/src/clock.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';
@@ -94,7 +94,7 @@ const summary = (name: string, ms: number[]) => {
   return `${name.padEnd(44)} n=${String(ms.length).padStart(5)}  p50 ${percentile(sorted, 0.5).toFixed(2).padStart(7)} ms  p99 ${percentile(sorted, 0.99).toFixed(2).padStart(7)} ms  mean ${mean.toFixed(2).padStart(7)} ms`;
 };
 
-async function time(fn: () => Promise<Response>, expectStatus = 200): Promise<number> {
+async function time(fn: () => Response | Promise<Response>, expectStatus = 200): Promise<number> {
   const started = performance.now();
   const res = await fn();
   const body = await res.arrayBuffer();

@@ -10,7 +10,7 @@ import { openDatabase } from '../../api/src/db/open.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { asSystem } from '../../api/src/db/doors.ts';
-import { systemClock } from '../../api/src/http/app-env.ts';
+import { systemClock } from '../../api/src/clock.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';

@@ -8,7 +8,7 @@ import { openDatabase } from '../../api/src/db/open.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
-import { systemClock } from '../../api/src/http/app-env.ts';
+import { systemClock } from '../../api/src/clock.ts';
 import { prebuildSite } from '../../api/src/static-site/prebuild-site.ts';
 import { seedBulk } from './bulk-data.ts';
 
