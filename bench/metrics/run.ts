@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   }
   try {
     await migrate(db);
-    let started = performance.now();
+    const started = performance.now();
     await seed(db);
     const keys = await createKeys(db);
     console.log(
@@ -174,18 +174,25 @@ async function main(): Promise<void> {
       results.publicStatus!.push(await time(publicStatus));
       results.uptime!.push(await time(uptime));
     }
-    started = performance.now();
-    const all: number[] = [];
-    for (const key of keys) {
-      all.push(
-        await time(() =>
-          app.request(`/api/organizations/${key.orgId}/metrics`, {
-            headers: { Authorization: `Bearer ${key.secret}` },
-          }),
-        ),
-      );
-    }
-    const allSeconds = (performance.now() - started) / 1000;
+    // Every tenant in a row, twice: the first round is each key's first use (it records last_used_at,
+    // a write); the second is what Prometheus' steady scrape loop costs (a key's use is recorded at
+    // most once a minute, auth/verify-api-key.ts).
+    const scrapeAll = async () => {
+      const started = performance.now();
+      const times: number[] = [];
+      for (const key of keys) {
+        times.push(
+          await time(() =>
+            app.request(`/api/organizations/${key.orgId}/metrics`, {
+              headers: { Authorization: `Bearer ${key.secret}` },
+            }),
+          ),
+        );
+      }
+      return { times, seconds: (performance.now() - started) / 1000 };
+    };
+    const firstRound = await scrapeAll();
+    const steadyRound = await scrapeAll();
     const body = await (await tenant()).text();
 
     console.log(
@@ -195,8 +202,11 @@ async function main(): Promise<void> {
     console.log(summary('operator /metrics', results.operator!));
     console.log(summary('baseline: public status JSON (warm cache)', results.publicStatus!));
     console.log(summary('baseline: uptime route, 1 service, 90 days', results.uptime!));
-    console.log(summary(`every tenant in a row (${keys.length} scrapes)`, all));
-    console.log(`every tenant in a row: ${allSeconds.toFixed(2)} s in total`);
+    console.log(summary(`every tenant, first use of each key (${keys.length})`, firstRound.times));
+    console.log(summary(`every tenant, steady scrape loop (${keys.length})`, steadyRound.times));
+    console.log(
+      `every tenant in a row: ${firstRound.seconds.toFixed(2)} s (first use), ${steadyRound.seconds.toFixed(2)} s (steady)`,
+    );
     await realtime.close();
   } finally {
     await db.close();
