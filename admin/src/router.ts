@@ -71,6 +71,27 @@ export const screens: ScreenRoute[] = [
     title: 'Incident',
     load: () => import('./incident-page.ts'),
   },
+  {
+    path: 'maintenances',
+    tag: 'maintenances-page',
+    needs: 'org',
+    title: 'Maintenances',
+    load: () => import('./maintenances-page.ts'),
+  },
+  {
+    path: 'maintenances/new',
+    tag: 'new-maintenance-page',
+    needs: 'org',
+    title: 'Schedule maintenance',
+    load: () => import('./new-maintenance-page.ts'),
+  },
+  {
+    path: 'maintenances/:id',
+    tag: 'maintenance-page',
+    needs: 'org',
+    title: 'Maintenance',
+    load: () => import('./maintenance-page.ts'),
+  },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

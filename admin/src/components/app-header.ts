@@ -42,6 +42,7 @@ export class AppHeader extends LitElement {
       }
       nav ul {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem;
       }
       nav a {
@@ -99,7 +100,7 @@ export class AppHeader extends LitElement {
           orgs.length > 0
             ? html`<nav aria-label="Screens">
                 <ul class="plain">
-                  ${link('services', 'Services')}${link('incidents', 'Incidents')}
+                  ${link('services', 'Services')}${link('incidents', 'Incidents')}${link('maintenances', 'Maintenances')}
                 </ul>
               </nav>`
             : nothing
