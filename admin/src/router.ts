@@ -92,6 +92,7 @@ export const screens: ScreenRoute[] = [
     title: 'Maintenance',
     load: () => import('./maintenance-page.ts'),
   },
+  { path: 'team', tag: 'team-page', needs: 'org', title: 'Team', load: () => import('./team-page.ts') },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

@@ -65,4 +65,31 @@ describe('admin journey: running the demo organization', () => {
     await state.getByText('Cancelled').waitFor();
     expect(await admin.getByRole('button', { name: 'Post update' }).count()).toBe(0);
   });
+
+  it('invites a member, lists the pending invitation with its link, and explains the last-admin refusal', async () => {
+    await admin.getByRole('link', { name: 'Team' }).click();
+    await admin.getByRole('heading', { name: 'Members' }).waitFor();
+    await admin.locator('[data-member="viewer@demo.test"]').waitFor();
+    await admin.getByLabel('Email').fill('new.colleague@example.com');
+    await admin.locator('select[name="role"]').selectOption('viewer');
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    const link = admin.getByLabel('Invitation link');
+    await link.waitFor();
+    expect(await link.inputValue()).toMatch(/\/accept-invitation\?token=/);
+    const pending = admin.locator('[data-invitation="new.colleague@example.com"]');
+    await pending.getByText('Viewer').waitFor();
+    expect(await seriousViolations(admin), 'team').toEqual([]);
+
+    // The demo org's only admin cannot step down: the API's 409, and why.
+    const self = admin.locator('[data-member="admin@demo.test"]');
+    await self.getByRole('combobox').selectOption('member');
+    await self.getByRole('alert').getByText('at least one admin').waitFor();
+    expect(await self.getByRole('combobox').inputValue()).toBe('admin');
+
+    await pending.getByRole('button', { name: 'Revoke new.colleague@example.com' }).click();
+    await pending.waitFor({ state: 'detached' });
+    await admin.getByLabel('Email').fill('second.colleague@example.com');
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.locator('[data-invitation="second.colleague@example.com"]').waitFor();
+  });
 });

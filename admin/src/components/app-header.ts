@@ -100,7 +100,7 @@ export class AppHeader extends LitElement {
           orgs.length > 0
             ? html`<nav aria-label="Screens">
                 <ul class="plain">
-                  ${link('services', 'Services')}${link('incidents', 'Incidents')}${link('maintenances', 'Maintenances')}
+                  ${link('services', 'Services')}${link('incidents', 'Incidents')}${link('maintenances', 'Maintenances')}${link('team', 'Team')}
                 </ul>
               </nav>`
             : nothing
