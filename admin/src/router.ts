@@ -93,6 +93,14 @@ export const screens: ScreenRoute[] = [
     load: () => import('./maintenance-page.ts'),
   },
   { path: 'team', tag: 'team-page', needs: 'org', title: 'Team', load: () => import('./team-page.ts') },
+  {
+    path: 'api-keys',
+    tag: 'api-keys-page',
+    needs: 'org',
+    title: 'API keys',
+    load: () => import('./api-keys-page.ts'),
+  },
+  { path: 'audit', tag: 'audit-page', needs: 'org', title: 'Audit log', load: () => import('./audit-page.ts') },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

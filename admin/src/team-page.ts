@@ -164,7 +164,7 @@ export class TeamPage extends LitElement {
         }
         ${
           this.isAdmin || self
-            ? html`<button class="secondary" @click=${() => this.remove(member, self)}>
+            ? html`<button class="secondary" @click=${() => this.removeMember(member, self)}>
                 ${self ? 'Leave' : html`Remove<span class="visually-hidden"> ${name}</span>`}
               </button>`
             : nothing
@@ -252,7 +252,7 @@ export class TeamPage extends LitElement {
     });
   }
 
-  private remove(member: Member, self: boolean) {
+  private removeMember(member: Member, self: boolean) {
     const question = self
       ? `Leave ${state.org?.name}? You lose access at once.`
       : `Remove ${member.email} from ${state.org?.name}?`;

@@ -92,4 +92,85 @@ describe('admin journey: running the demo organization', () => {
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await admin.locator('[data-invitation="second.colleague@example.com"]').waitFor();
   });
+
+  it('creates an API key whose secret shows once, lists it, and revokes it', async () => {
+    await admin.getByRole('link', { name: 'API keys' }).click();
+    await admin.getByRole('heading', { name: 'Create a key' }).waitFor();
+    await admin.getByLabel('Name').fill('Prometheus scraper');
+    await admin.getByRole('checkbox', { name: /^read / }).uncheck();
+    await admin.getByRole('checkbox', { name: /^metrics:read / }).check();
+    await admin.getByRole('button', { name: 'Create key' }).click();
+    const secret = admin.getByLabel('Secret');
+    await secret.waitFor();
+    const value = await secret.inputValue();
+    expect(value).toMatch(/^lsk_/);
+    const row = admin.locator('[data-key="Prometheus scraper"]');
+    await row.getByText('never used').waitFor();
+    expect(await row.textContent()).toContain('metrics:read');
+    expect(await row.textContent()).not.toContain(value);
+    expect(await seriousViolations(admin), 'api keys').toEqual([]);
+
+    // The key works until it is revoked; the secret never shows again.
+    const metrics = () =>
+      fetch(`${world.url}/api/organizations/de000000-0000-4000-8000-000000000001/metrics`, {
+        headers: { Authorization: `Bearer ${value}` },
+      }).then((res) => res.status);
+    expect(await metrics()).toBe(200);
+    await admin.getByRole('button', { name: 'Done, hide the secret' }).click();
+    await admin.reload();
+    await row.waitFor();
+    expect(await admin.getByLabel('Secret').count()).toBe(0);
+    await row.getByRole('button', { name: 'Revoke Prometheus scraper' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await metrics()).toBe(401);
+  });
+
+  it('the audit log shows the events of these actions, filtered by family, and pages', async () => {
+    await admin.getByRole('link', { name: 'Audit log' }).click();
+    const list = admin.locator('li[data-event-type]');
+    await list.first().waitFor();
+    for (const type of [
+      'api_key.revoked',
+      'api_key.created',
+      'invitation.created',
+      'invitation.revoked',
+      'maintenance.created',
+      'maintenance.cancelled',
+    ]) {
+      await admin.locator(`li[data-event-type="${type}"]`).first().waitFor();
+    }
+    await admin.locator('li[data-event-type="maintenance.created"]', { hasText: 'Load balancer firmware' }).waitFor();
+    expect(await admin.locator('li[data-event-type="api_key.created"]').textContent()).toContain('Demo Admin');
+    expect(await seriousViolations(admin), 'audit').toEqual([]);
+
+    await admin.getByLabel('Show').selectOption('invitation');
+    await admin.waitForURL(/type=invitation/);
+    await admin.locator('li[data-event-type="maintenance.created"]').waitFor({ state: 'detached' });
+    await admin.locator('li[data-event-type="invitation.created"]').first().waitFor();
+    const types = await list.evaluateAll((items) => items.map((li) => li.getAttribute('data-event-type')));
+    expect(types.length).toBeGreaterThan(0);
+    expect(types.every((type) => type?.startsWith('invitation.'))).toBe(true);
+
+    // Past a page (50 events): 60 status changes; the next page follows the first, down to the maintenance.
+    const token = await admin.evaluate(
+      () => (JSON.parse(localStorage.getItem('lantern.session')!) as { access_token: string }).access_token,
+    );
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${world.url}/api/organizations/de000000-0000-4000-8000-000000000001${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      });
+    const { data: services } = (await (await api('/services')).json()) as { data: { id: string; name: string }[] };
+    const service = services.find((s) => s.name === 'Dashboard')!;
+    for (let i = 0; i < 60; i++) {
+      const status = i % 2 === 0 ? 'degraded_performance' : 'operational';
+      expect(
+        (await api(`/services/${service.id}/status`, { method: 'POST', body: JSON.stringify({ status }) })).status,
+      ).toBe(200);
+    }
+    await admin.getByLabel('Show').selectOption('');
+    await admin.getByRole('button', { name: 'Show more' }).click();
+    await list.nth(50).waitFor();
+    await admin.locator('li[data-event-type="maintenance.created"]').first().waitFor();
+  });
 });

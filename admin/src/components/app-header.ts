@@ -1,8 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Me } from '../api-types.ts';
+import { roleAtLeast } from '../../../api/src/contract/roles.ts';
+import type { Me, MemberRole } from '../api-types.ts';
 import { baseStyles } from '../styles.ts';
 import { href } from '../router.ts';
+
+/** The header's screens, each shown from the role that can use it. */
+const screenLinks: [path: string, label: string, from: MemberRole][] = [
+  ['services', 'Services', 'viewer'],
+  ['incidents', 'Incidents', 'viewer'],
+  ['maintenances', 'Maintenances', 'viewer'],
+  ['team', 'Team', 'viewer'],
+  ['api-keys', 'API keys', 'admin'],
+  ['audit', 'Audit log', 'viewer'],
+];
 
 /**
  * The signed-in header: product name, the organization switcher, the screens' links and sign-out.
@@ -89,6 +100,7 @@ export class AppHeader extends LitElement {
 
   override render() {
     const orgs = this.me?.organizations ?? [];
+    const role = orgs.find((org) => org.id === this.orgId)?.role ?? 'viewer';
     const link = (path: string, label: string) =>
       html`<li>
         <a href=${href(path)} aria-current=${this.current.startsWith(path) ? 'page' : nothing}>${label}</a>
@@ -100,7 +112,7 @@ export class AppHeader extends LitElement {
           orgs.length > 0
             ? html`<nav aria-label="Screens">
                 <ul class="plain">
-                  ${link('services', 'Services')}${link('incidents', 'Incidents')}${link('maintenances', 'Maintenances')}${link('team', 'Team')}
+                  ${screenLinks.filter(([, , from]) => roleAtLeast(role, from)).map(([path, label]) => link(path, label))}
                 </ul>
               </nav>`
             : nothing
