@@ -101,6 +101,20 @@ export const screens: ScreenRoute[] = [
     load: () => import('./api-keys-page.ts'),
   },
   { path: 'audit', tag: 'audit-page', needs: 'org', title: 'Audit log', load: () => import('./audit-page.ts') },
+  {
+    path: 'settings',
+    tag: 'settings-page',
+    needs: 'org',
+    title: 'Organization settings',
+    load: () => import('./settings-page.ts'),
+  },
+  {
+    path: 'integrations',
+    tag: 'integrations-page',
+    needs: 'org',
+    title: 'Integrations',
+    load: () => import('./integrations-page.ts'),
+  },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

@@ -173,4 +173,70 @@ describe('admin journey: running the demo organization', () => {
     await list.nth(50).waitFor();
     await admin.locator('li[data-event-type="maintenance.created"]').first().waitFor();
   });
+
+  it('integrations: the badge snippet with a live preview, URLs, scrape config, and the Alertmanager settings form', async () => {
+    await admin.getByRole('link', { name: 'Integrations' }).click();
+    const snippet = admin.getByLabel('Badge snippet');
+    await snippet.waitFor();
+    expect(await snippet.textContent()).toContain(`<status-badge org="demo" variant="pill" theme="auto">`);
+    expect(await snippet.textContent()).toContain(`${world.url}/widget/status-badge.js`);
+    // The real widget, live from the public stream.
+    await admin
+      .locator('[data-badge-preview] status-badge [part~="label"]')
+      .filter({ hasText: /\w/ })
+      .first()
+      .waitFor();
+    await admin.getByRole('combobox', { name: /^Variant/ }).selectOption('card');
+    await admin.locator('[data-badge-preview] status-badge [part~="card"]').waitFor();
+    expect(await snippet.textContent()).toContain('variant="card"');
+    await admin.getByRole('link', { name: `${world.url}/status/demo/` }).waitFor();
+    expect(await admin.getByLabel('Prometheus scrape configuration').textContent()).toContain(
+      'metrics_path: /api/organizations/de000000-0000-4000-8000-000000000001/metrics',
+    );
+    expect(await seriousViolations(admin), 'integrations').toEqual([]);
+
+    await admin.getByLabel('Hold timeout (seconds)').fill('7200');
+    await admin.getByRole('button', { name: 'Save receiver settings' }).click();
+    await admin.getByText('Saved.').waitFor();
+    await admin.reload();
+    await admin.getByLabel('Hold timeout (seconds)').waitFor();
+    expect(await admin.getByLabel('Hold timeout (seconds)').inputValue()).toBe('7200');
+    await admin.getByLabel('Hold timeout (seconds)').fill('10');
+    await admin.getByRole('button', { name: 'Save receiver settings' }).click();
+    await admin.locator('alertmanager-settings-form .field-error').waitFor();
+  });
+
+  it('settings: renames the org and its slug (with the redirect warning), and deletes an org by its slug', async () => {
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    await admin.getByRole('heading', { name: 'General' }).waitFor();
+    expect(await seriousViolations(admin), 'settings').toEqual([]);
+    await admin.getByLabel('Name', { exact: true }).fill('Demo Cloud Inc');
+    await admin.getByRole('textbox', { name: /^Slug/ }).fill('demo-cloud');
+    await admin.getByRole('note').getByText('the old slug redirects').waitFor();
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await admin.getByText('Saved.').waitFor();
+    await admin
+      .getByRole('combobox', { name: 'Organization' })
+      .getByRole('option', { name: 'Demo Cloud Inc' })
+      .waitFor({ state: 'attached' });
+    expect((await fetch(`${world.url}/status/demo/`, { redirect: 'manual' })).status).toBeGreaterThanOrEqual(300);
+
+    // A second org, deleted by typing its slug.
+    await admin.getByRole('link', { name: 'New organization' }).click();
+    await admin.getByRole('button', { name: 'Create organization' }).waitFor();
+    await admin.getByLabel('Name', { exact: true }).fill('Scratch');
+    await admin.getByRole('textbox', { name: /^Slug/ }).fill('scratch-org');
+    await admin.getByRole('button', { name: /Create/ }).click();
+    await admin.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    const remove = admin.getByRole('button', { name: 'Delete Scratch' });
+    await remove.waitFor();
+    expect(await remove.isDisabled()).toBe(true);
+    await admin.getByLabel('Type scratch-org to confirm').fill('scratch-org');
+    await remove.click();
+    await admin.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
+    expect(await admin.getByRole('combobox', { name: 'Organization' }).getByRole('option').allTextContents()).toEqual([
+      'Demo Cloud Inc',
+    ]);
+  });
 });

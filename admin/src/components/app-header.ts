@@ -13,6 +13,8 @@ const screenLinks: [path: string, label: string, from: MemberRole][] = [
   ['team', 'Team', 'viewer'],
   ['api-keys', 'API keys', 'admin'],
   ['audit', 'Audit log', 'viewer'],
+  ['integrations', 'Integrations', 'viewer'],
+  ['settings', 'Settings', 'admin'],
 ];
 
 /**
