@@ -5,7 +5,7 @@ import { api, state } from './app-context.ts';
 import type { ApiKey, ApiKeyScope, CreatedApiKey } from './api-types.ts';
 import { formatTime } from './labels.ts';
 import { baseStyles } from './styles.ts';
-import { empty, failed, loading } from './components/page-state.ts';
+import { failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
 import { field } from './components/form-field.ts';
@@ -131,7 +131,7 @@ export class ApiKeysPage extends LitElement {
         <h2 id="keys" style="margin-top: 0">Keys</h2>
         ${
           active.length === 0
-            ? empty('No key yet.')
+            ? html`<p class="muted">No key yet: create one above.</p>`
             : html`<ul class="plain">
                 ${active.map((k) => this.renderKey(k))}
               </ul>`

@@ -52,6 +52,9 @@ export class MaintenancePage extends LitElement {
         white-space: pre-wrap;
         margin: 0.25rem 0 0;
       }
+      .description {
+        margin: 0 0 1rem;
+      }
       .grid {
         display: grid;
         gap: 1rem;
@@ -136,7 +139,7 @@ export class MaintenancePage extends LitElement {
         <dt>Services</dt>
         <dd>${names.length > 0 ? names.join(', ') : 'None listed'}</dd>
       </dl>
-      ${m.description ? html`<p class="message">${m.description}</p>` : nothing}
+      ${m.description ? html`<p class="message description">${m.description}</p>` : nothing}
       ${this.editing ? this.renderEdit(m) : nothing}
       <div class="grid">
         <section class="card" aria-labelledby="timeline">

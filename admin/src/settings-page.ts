@@ -54,6 +54,10 @@ export class SettingsPage extends LitElement {
       .danger {
         border-color: var(--danger);
       }
+      button.destructive {
+        background: var(--danger);
+        border-color: var(--danger);
+      }
       code {
         font-family: ui-monospace, monospace;
       }
@@ -143,7 +147,7 @@ export class SettingsPage extends LitElement {
       </p>
       <form @submit=${this.delete} novalidate>
         <label
-          >Type <code>${org.slug}</code> to confirm
+          ><span>Type <code>${org.slug}</code> to confirm</span>
           <input
             name="confirm"
             autocomplete="off"
@@ -153,7 +157,9 @@ export class SettingsPage extends LitElement {
         </label>
         ${message ? html`<p class="error" role="alert">${message}</p>` : nothing}
         <div>
-          <button type="submit" ?disabled=${busy || this.confirmDraft !== org.slug}>Delete ${org.name}</button>
+          <button type="submit" class="destructive" ?disabled=${busy || this.confirmDraft !== org.slug}>
+            Delete ${org.name}
+          </button>
         </div>
       </form>
     </section>`;

@@ -7,7 +7,7 @@ import { ApiError } from './api-error.ts';
 import type { Invitation, InvitationWithLink, Member, MemberRole } from './api-types.ts';
 import { formatTime, roleLabel } from './labels.ts';
 import { baseStyles } from './styles.ts';
-import { empty, failed, loading } from './components/page-state.ts';
+import { failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
 import { field, formValues } from './components/form-field.ts';
@@ -203,7 +203,7 @@ export class TeamPage extends LitElement {
         <h2 id="pending" style="margin-top: 0">Pending invitations</h2>
         ${
           pending.length === 0
-            ? empty('No pending invitation.')
+            ? html`<p class="muted">No pending invitation.</p>`
             : html`<ul class="plain">
                 ${pending.map((i) => this.renderInvitation(i))}
               </ul>`

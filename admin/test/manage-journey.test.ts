@@ -1,7 +1,9 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../api/src/db/seed.ts';
-import { seriousViolations, signIn, startAdminWorld, type AdminWorld } from './browser-kit.ts';
+import { screenshotsDir, seriousViolations, signIn, startAdminWorld, type AdminWorld } from './browser-kit.ts';
 
 const password = 'lantern-demo';
 
@@ -204,6 +206,62 @@ describe('admin journey: running the demo organization', () => {
     await admin.getByLabel('Hold timeout (seconds)').fill('10');
     await admin.getByRole('button', { name: 'Save receiver settings' }).click();
     await admin.locator('alertmanager-settings-form .field-error').waitFor();
+  });
+
+  it('light and dark desktop, and phone width: no serious axe violation, nothing wider than the screen; screenshots', async () => {
+    await mkdir(screenshotsDir, { recursive: true });
+    // A key in use, for the keys screen.
+    const token = await admin.evaluate(
+      () => (JSON.parse(localStorage.getItem('lantern.session')!) as { access_token: string }).access_token,
+    );
+    const created = await fetch(`${world.url}/api/organizations/de000000-0000-4000-8000-000000000001/api-keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Deploy pipeline', scopes: ['read', 'status:write', 'incidents:write'] }),
+    });
+    const { data: key } = (await created.json()) as { data: { secret: string } };
+    await fetch(`${world.url}/api/organizations/de000000-0000-4000-8000-000000000001/services`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
+    const screens: [name: string, path: string, ready: (page: Page) => Promise<unknown>][] = [
+      ['maintenances', 'maintenances', (p) => p.getByRole('link', { name: 'Edge network hardware refresh' }).waitFor()],
+      [
+        'maintenance',
+        'maintenances/de000000-0000-4000-8000-0000000000e2',
+        (p) => p.getByRole('heading', { name: 'Timeline' }).waitFor(),
+      ],
+      ['new-maintenance', 'maintenances/new', (p) => p.getByRole('checkbox', { name: 'API' }).waitFor()],
+      ['team', 'team', (p) => p.locator('[data-invitation="second.colleague@example.com"]').waitFor()],
+      ['api-keys', 'api-keys', (p) => p.locator('[data-key="Deploy pipeline"]').waitFor()],
+      ['audit', 'audit', (p) => p.locator('li[data-event-type]').first().waitFor()],
+      [
+        'integrations',
+        'integrations',
+        (p) => p.locator('[data-badge-preview] status-badge [part~="label"]').first().waitFor(),
+      ],
+      ['settings', 'settings', (p) => p.getByRole('heading', { name: 'Delete organization' }).waitFor()],
+    ];
+    const looks = [
+      ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+      ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+      ['phone', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true }],
+    ] as const;
+    for (const [look, options] of looks) {
+      const context = await world.newContext({ ...options, timezoneId: 'America/New_York' });
+      const page = await context.newPage();
+      await signIn(page, world.url, 'admin@demo.test', password);
+      for (const [name, path, ready] of screens) {
+        await page.goto(`${world.url}/admin/${path}`);
+        await ready(page);
+        expect(await seriousViolations(page), `${name} ${look}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name} ${look}`).toBe(
+          true,
+        );
+        if (look !== 'phone')
+          await page.screenshot({ path: join(screenshotsDir, `admin-${name}-${look}.png`), fullPage: true });
+      }
+      await context.close();
+    }
   });
 
   it('settings: renames the org and its slug (with the redirect warning), and deletes an org by its slug', async () => {

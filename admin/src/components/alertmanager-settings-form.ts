@@ -41,6 +41,7 @@ export class AlertmanagerSettingsForm extends LitElement {
         display: grid;
         gap: 0.9rem;
         grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+        align-items: start;
       }
       label.check {
         display: flex;
@@ -52,6 +53,7 @@ export class AlertmanagerSettingsForm extends LitElement {
       }
       textarea {
         font-family: ui-monospace, monospace;
+        min-height: 7rem;
       }
     `,
   ];
@@ -84,7 +86,12 @@ export class AlertmanagerSettingsForm extends LitElement {
         </div>
         <label
           >Severity → status, one per line
-          <textarea name="severity_map" aria-describedby="map-hint" .value=${mapToText(s.severity_map)}></textarea>
+          <textarea
+            name="severity_map"
+            rows="5"
+            aria-describedby="map-hint"
+            .value=${mapToText(s.severity_map)}
+          ></textarea>
           <span class="hint" id="map-hint"
             >e.g. <code>critical = major_outage</code>; statuses: ${alertStatuses.join(', ')}</span
           >

@@ -53,6 +53,11 @@ export class AppHeader extends LitElement {
       .spacer {
         flex: 1;
       }
+      /* The screens get a row of their own under the brand and the account controls. */
+      nav {
+        order: 3;
+        width: 100%;
+      }
       nav ul {
         display: flex;
         flex-wrap: wrap;
@@ -91,10 +96,6 @@ export class AppHeader extends LitElement {
         }
         .spacer {
           display: none;
-        }
-        nav {
-          order: 3;
-          width: 100%;
         }
       }
     `,
