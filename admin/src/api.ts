@@ -60,13 +60,16 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
 
   async function send(path: string, { method = 'GET', body }: CallOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A file goes as itself (its own type); anything else as JSON.
+    const file = body instanceof Blob ? body : null;
+    if (body !== undefined)
+      headers['Content-Type'] = file ? file.type || 'application/octet-stream' : 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : (file ?? JSON.stringify(body)),
       });
     } catch {
       throw new ApiError(0, null);
@@ -186,6 +189,9 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       get: (orgId: string) => data<Organization>(org(orgId)),
       update: (orgId: string, input: UpdateOrganizationInput) =>
         data<Organization>(org(orgId), { method: 'PUT', body: input }),
+      /** Uploads the logo (PNG, JPEG or WebP up to 256 KB), sent as the raw body. */
+      uploadLogo: (orgId: string, file: Blob) =>
+        data<Organization>(`${org(orgId)}/logo`, { method: 'PUT', body: file }),
       /** Deletes the org; `confirm` must be its current slug. */
       delete: (orgId: string, confirm: string) =>
         call<void>(`${org(orgId)}?confirm=${encodeURIComponent(confirm)}`, { method: 'DELETE' }),

@@ -3,6 +3,7 @@ import { customElement, state as reactive } from 'lit/decorators.js';
 import { roleAtLeast } from '../../api/src/contract/roles.ts';
 import { api, state } from './app-context.ts';
 import type { Organization, UpdateOrganizationInput } from './api-types.ts';
+import { apiBaseUrl } from './config.ts';
 import { navigate } from './router.ts';
 import { baseStyles } from './styles.ts';
 import { browserZone } from './time-zone.ts';
@@ -17,8 +18,8 @@ function zones(current: string): string[] {
 }
 
 /**
- * /admin/settings: name, slug (old links keep working), brand colour and time zone (admins), and
- * deleting the organization by typing its slug.
+ * /admin/settings: name, slug (old links keep working), brand colour and time zone, the logo (admins),
+ * and deleting the organization by typing its slug.
  */
 @customElement('settings-page')
 export class SettingsPage extends LitElement {
@@ -29,6 +30,7 @@ export class SettingsPage extends LitElement {
   @reactive() private accessor saved = false;
   private form = new FormController(this);
   private deleteForm = new FormController(this);
+  private logoForm = new FormController(this);
 
   static override styles = [
     baseStyles,
@@ -53,6 +55,14 @@ export class SettingsPage extends LitElement {
       }
       .danger {
         border-color: var(--danger);
+      }
+      img.logo {
+        max-height: 4rem;
+        max-width: 16rem;
+        background: var(--bg);
+        border: 1px solid var(--border);
+        border-radius: 6px;
+        padding: 0.25rem;
       }
       button.destructive {
         background: var(--danger);
@@ -134,7 +144,39 @@ export class SettingsPage extends LitElement {
           <div><button type="submit" ?disabled=${busy}>Save settings</button></div>
         </form>
       </section>
-      ${this.renderDelete(org)}`;
+      ${this.renderLogo(org)} ${this.renderDelete(org)}`;
+  }
+
+  private renderLogo(org: Organization) {
+    const { busy, message } = this.logoForm;
+    const src = `${apiBaseUrl}/api/public/status/${encodeURIComponent(org.slug)}/logo?v=${encodeURIComponent(org.updated_at)}`;
+    return html`<section class="card" aria-labelledby="logo">
+      <h2 id="logo" style="margin-top: 0">Logo</h2>
+      ${org.has_logo ? html`<p><img class="logo" src=${src} alt="Current logo of ${org.name}" /></p>` : html`<p class="muted">No logo yet: the status page shows the name.</p>`}
+      <form @submit=${this.uploadLogo} novalidate>
+        <label
+          >${org.has_logo ? 'Replace the logo' : 'Upload a logo'}
+          <input type="file" name="logo" accept="image/png,image/jpeg,image/webp" aria-describedby="logo-hint" />
+          <span class="hint" id="logo-hint">PNG, JPEG or WebP, up to 256 KB</span>
+        </label>
+        ${message ? html`<p class="error" role="alert">${message}</p>` : nothing}
+        <div><button type="submit" ?disabled=${busy}>Upload logo</button></div>
+      </form>
+    </section>`;
+  }
+
+  private async uploadLogo(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const file = new FormData(form).get('logo');
+    if (!(file instanceof File) || file.size === 0) {
+      this.logoForm.message = 'Choose an image first.';
+      return this.requestUpdate();
+    }
+    const ok = await this.logoForm.run(async () => {
+      this.org = await api.organizations.uploadLogo(this.org!.id, file);
+    });
+    if (ok) form.reset();
   }
 
   private renderDelete(org: Organization) {

@@ -268,6 +268,18 @@ describe('admin journey: running the demo organization', () => {
     await admin.getByRole('link', { name: 'Settings' }).click();
     await admin.getByRole('heading', { name: 'General' }).waitFor();
     expect(await seriousViolations(admin), 'settings').toEqual([]);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await admin.locator('input[name="logo"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await admin.getByRole('button', { name: 'Upload logo' }).click();
+    await admin.getByRole('img', { name: 'Current logo of Demo Cloud' }).waitFor();
+    expect(
+      await admin
+        .getByRole('img', { name: 'Current logo of Demo Cloud' })
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(1);
     await admin.getByLabel('Name', { exact: true }).fill('Demo Cloud Inc');
     await admin.getByRole('textbox', { name: /^Slug/ }).fill('demo-cloud');
     await admin.getByRole('note').getByText('the old slug redirects').waitFor();
@@ -296,5 +308,26 @@ describe('admin journey: running the demo organization', () => {
     expect(await admin.getByRole('combobox', { name: 'Organization' }).getByRole('option').allTextContents()).toEqual([
       'Demo Cloud Inc',
     ]);
+  });
+
+  it('a viewer sees the screens without their editing controls', async () => {
+    const context = await world.newContext();
+    const viewer = await context.newPage();
+    await signIn(viewer, world.url, 'viewer@demo.test', password);
+    const nav = viewer.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Maintenances' }).click();
+    await viewer.getByRole('heading', { name: 'Upcoming' }).waitFor();
+    expect(await viewer.getByRole('link', { name: 'Schedule maintenance' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Team' }).click();
+    await viewer.locator('[data-member="admin@demo.test"]').waitFor();
+    expect(await viewer.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
+    expect(await viewer.getByRole('combobox', { name: /^Role of/ }).count()).toBe(0);
+    await viewer.getByRole('button', { name: 'Leave' }).waitFor();
+    await nav.getByRole('link', { name: 'Integrations' }).click();
+    await viewer.getByText('Admins set how alert labels map to statuses.').waitFor();
+    expect(await seriousViolations(viewer)).toEqual([]);
+    await context.close();
   });
 });
