@@ -7,11 +7,22 @@ import type * as groups from '../../api/src/routes/service-groups/schema.ts';
 import type * as incidents from '../../api/src/routes/incidents/schema.ts';
 import type * as organizations from '../../api/src/routes/organizations/schema.ts';
 import type * as invitations from '../../api/src/routes/invitations/schema.ts';
+import type * as maintenances from '../../api/src/routes/maintenances/schema.ts';
+import type * as members from '../../api/src/routes/members/schema.ts';
+import type * as apiKeys from '../../api/src/routes/api-keys/schema.ts';
+import type * as events from '../../api/src/routes/events/schema.ts';
+import type * as integrations from '../../api/src/routes/integrations/schema.ts';
 
 export type { ErrorBody } from '../../api/src/contract/errors.ts';
 export type { OrgStreamEvent } from '../../api/src/contract/stream-events.ts';
-export type { MemberRole } from '../../api/src/contract/roles.ts';
-export type { HoldStatus, ServiceStatus, IncidentStatus, IncidentImpact } from '../../api/src/contract/status.ts';
+export type { MemberRole, ApiKeyScope } from '../../api/src/contract/roles.ts';
+export type {
+  HoldStatus,
+  ServiceStatus,
+  IncidentStatus,
+  IncidentImpact,
+  MaintenanceStatus,
+} from '../../api/src/contract/status.ts';
 
 export type Session = z.output<typeof auth.Session>;
 export type SignupSession = z.output<typeof auth.SignupBody>['data'];
@@ -23,6 +34,7 @@ export type LoginInput = z.input<typeof auth.LoginRequest>;
 
 export type Organization = z.output<typeof organizations.OrganizationWithRole>;
 export type CreateOrganizationInput = z.input<typeof organizations.CreateOrganization>;
+export type UpdateOrganizationInput = z.input<typeof organizations.UpdateOrganization>;
 
 export type Service = z.output<typeof services.Service>;
 export type CreateServiceInput = z.input<typeof services.CreateServiceBody>;
@@ -36,6 +48,25 @@ export type ResolveIncidentInput = z.input<typeof incidents.ResolveIncidentBody>
 
 export type PublicInvitation = z.output<typeof invitations.PublicInvitation>;
 export type InvitationMembership = z.output<typeof invitations.Membership>;
+export type Invitation = z.output<typeof invitations.Invitation>;
+export type InvitationWithLink = z.output<typeof invitations.InvitationWithLink>;
+
+export type Maintenance = z.output<typeof maintenances.Maintenance>;
+export type CreateMaintenanceInput = z.input<typeof maintenances.CreateMaintenanceBody>;
+export type UpdateMaintenanceInput = z.input<typeof maintenances.UpdateMaintenanceBody>;
+export type PostMaintenanceUpdateInput = z.input<typeof maintenances.PostMaintenanceUpdateBody>;
+
+export type Member = z.output<typeof members.Member>;
+export type InviteMemberInput = z.input<typeof members.InviteMember>;
+
+export type ApiKey = z.output<typeof apiKeys.ApiKey>;
+export type CreatedApiKey = z.output<typeof apiKeys.CreatedApiKey>['data'];
+export type CreateApiKeyInput = z.input<typeof apiKeys.CreateApiKeyBody>;
+
+export type AuditEvent = z.output<typeof events.AuditEvent>;
+
+export type AlertmanagerSettings = z.output<typeof integrations.AlertmanagerSettings>;
+export type AlertmanagerSettingsInput = z.input<typeof integrations.PutAlertmanagerSettingsBody>;
 
 /** A page of a list answer: `{ data, next_cursor }`. */
 export interface Page<T> {

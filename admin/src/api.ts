@@ -2,6 +2,22 @@ import { ApiError } from './api-error.ts';
 import { apiBaseUrl } from './config.ts';
 import { SessionStore, type StoredSession } from './session.ts';
 import type {
+  AlertmanagerSettings,
+  AlertmanagerSettingsInput,
+  ApiKey,
+  AuditEvent,
+  CreateApiKeyInput,
+  CreatedApiKey,
+  CreateMaintenanceInput,
+  Invitation,
+  InvitationWithLink,
+  InviteMemberInput,
+  Maintenance,
+  Member,
+  MemberRole,
+  PostMaintenanceUpdateInput,
+  UpdateMaintenanceInput,
+  UpdateOrganizationInput,
   CreateIncidentInput,
   CreateOrganizationInput,
   CreateServiceInput,
@@ -44,13 +60,16 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
 
   async function send(path: string, { method = 'GET', body }: CallOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A file goes as itself (its own type); anything else as JSON.
+    const file = body instanceof Blob ? body : null;
+    if (body !== undefined)
+      headers['Content-Type'] = file ? file.type || 'application/octet-stream' : 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
       return await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : (file ?? JSON.stringify(body)),
       });
     } catch {
       throw new ApiError(0, null);
@@ -167,6 +186,66 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
     organizations: {
       create: (input: CreateOrganizationInput) =>
         data<Organization>('/api/organizations', { method: 'POST', body: input }),
+      get: (orgId: string) => data<Organization>(org(orgId)),
+      update: (orgId: string, input: UpdateOrganizationInput) =>
+        data<Organization>(org(orgId), { method: 'PUT', body: input }),
+      /** Uploads the logo (PNG, JPEG or WebP up to 256 KB), sent as the raw body. */
+      uploadLogo: (orgId: string, file: Blob) =>
+        data<Organization>(`${org(orgId)}/logo`, { method: 'PUT', body: file }),
+      /** Deletes the org; `confirm` must be its current slug. */
+      delete: (orgId: string, confirm: string) =>
+        call<void>(`${org(orgId)}?confirm=${encodeURIComponent(confirm)}`, { method: 'DELETE' }),
+    },
+
+    maintenances: {
+      /** A page of maintenances (latest start first), optionally of one status. */
+      page: (orgId: string, query: { status?: string; from?: string; cursor?: string | null } = {}) =>
+        call<Page<Maintenance>>(`${org(orgId)}/maintenances?${listQuery({ limit: '50', ...query })}`),
+      get: (orgId: string, maintenanceId: string) =>
+        data<Maintenance>(`${org(orgId)}/maintenances/${id(maintenanceId)}`),
+      create: (orgId: string, input: CreateMaintenanceInput) =>
+        data<Maintenance>(`${org(orgId)}/maintenances`, { method: 'POST', body: input }),
+      update: (orgId: string, maintenanceId: string, input: UpdateMaintenanceInput) =>
+        data<Maintenance>(`${org(orgId)}/maintenances/${id(maintenanceId)}`, { method: 'PUT', body: input }),
+      postUpdate: (orgId: string, maintenanceId: string, input: PostMaintenanceUpdateInput) =>
+        data<Maintenance>(`${org(orgId)}/maintenances/${id(maintenanceId)}/updates`, { method: 'POST', body: input }),
+    },
+
+    members: {
+      list: (orgId: string) => all<Member>(`${org(orgId)}/members?limit=100`),
+      invite: (orgId: string, input: InviteMemberInput) =>
+        data<InvitationWithLink>(`${org(orgId)}/members`, { method: 'POST', body: input }),
+      changeRole: (orgId: string, userId: string, role: MemberRole) =>
+        data<Member>(`${org(orgId)}/members/${id(userId)}`, { method: 'PUT', body: { role } }),
+      remove: (orgId: string, userId: string) =>
+        call<void>(`${org(orgId)}/members/${id(userId)}`, { method: 'DELETE' }),
+    },
+
+    orgInvitations: {
+      list: (orgId: string) => all<Invitation>(`${org(orgId)}/invitations?limit=100`),
+      resend: (orgId: string, invitationId: string) =>
+        data<InvitationWithLink>(`${org(orgId)}/invitations/${id(invitationId)}/resend`, { method: 'POST' }),
+      revoke: (orgId: string, invitationId: string) =>
+        call<void>(`${org(orgId)}/invitations/${id(invitationId)}`, { method: 'DELETE' }),
+    },
+
+    apiKeys: {
+      list: (orgId: string) => all<ApiKey>(`${org(orgId)}/api-keys?limit=100`),
+      create: (orgId: string, input: CreateApiKeyInput) =>
+        data<CreatedApiKey>(`${org(orgId)}/api-keys`, { method: 'POST', body: input }),
+      revoke: (orgId: string, keyId: string) => call<void>(`${org(orgId)}/api-keys/${id(keyId)}`, { method: 'DELETE' }),
+    },
+
+    events: {
+      /** A page of the audit trail, newest first; `type` is a type or a family (`incident`). */
+      page: (orgId: string, query: { type?: string; cursor?: string | null } = {}) =>
+        call<Page<AuditEvent>>(`${org(orgId)}/events?${listQuery({ limit: '50', ...query })}`),
+    },
+
+    alertmanager: {
+      get: (orgId: string) => data<AlertmanagerSettings>(`${org(orgId)}/integrations/alertmanager/settings`),
+      put: (orgId: string, input: AlertmanagerSettingsInput) =>
+        data<AlertmanagerSettings>(`${org(orgId)}/integrations/alertmanager/settings`, { method: 'PUT', body: input }),
     },
 
     services: {
@@ -203,3 +282,10 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** A query string of the given values, leaving out empty ones. */
+function listQuery(values: Record<string, string | null | undefined>): string {
+  return new URLSearchParams(
+    Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]),
+  ).toString();
+}

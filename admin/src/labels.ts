@@ -1,4 +1,4 @@
-import type { IncidentImpact, IncidentStatus, ServiceStatus } from './api-types.ts';
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, MemberRole, ServiceStatus } from './api-types.ts';
 
 /** How each status reads on screen. */
 export const serviceStatusLabel: Record<ServiceStatus, string> = {
@@ -21,6 +21,19 @@ export const impactLabel: Record<IncidentImpact, string> = {
   minor: 'Minor',
   major: 'Major',
   critical: 'Critical',
+};
+
+export const maintenanceStatusLabel: Record<MaintenanceStatus, string> = {
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const roleLabel: Record<MemberRole, string> = {
+  viewer: 'Viewer',
+  member: 'Member',
+  admin: 'Admin',
 };
 
 /** A date and time in the browser's zone, e.g. "12 Mar, 14:05". */

@@ -71,6 +71,50 @@ export const screens: ScreenRoute[] = [
     title: 'Incident',
     load: () => import('./incident-page.ts'),
   },
+  {
+    path: 'maintenances',
+    tag: 'maintenances-page',
+    needs: 'org',
+    title: 'Maintenances',
+    load: () => import('./maintenances-page.ts'),
+  },
+  {
+    path: 'maintenances/new',
+    tag: 'new-maintenance-page',
+    needs: 'org',
+    title: 'Schedule maintenance',
+    load: () => import('./new-maintenance-page.ts'),
+  },
+  {
+    path: 'maintenances/:id',
+    tag: 'maintenance-page',
+    needs: 'org',
+    title: 'Maintenance',
+    load: () => import('./maintenance-page.ts'),
+  },
+  { path: 'team', tag: 'team-page', needs: 'org', title: 'Team', load: () => import('./team-page.ts') },
+  {
+    path: 'api-keys',
+    tag: 'api-keys-page',
+    needs: 'org',
+    title: 'API keys',
+    load: () => import('./api-keys-page.ts'),
+  },
+  { path: 'audit', tag: 'audit-page', needs: 'org', title: 'Audit log', load: () => import('./audit-page.ts') },
+  {
+    path: 'settings',
+    tag: 'settings-page',
+    needs: 'org',
+    title: 'Organization settings',
+    load: () => import('./settings-page.ts'),
+  },
+  {
+    path: 'integrations',
+    tag: 'integrations-page',
+    needs: 'org',
+    title: 'Integrations',
+    load: () => import('./integrations-page.ts'),
+  },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

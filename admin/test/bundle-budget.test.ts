@@ -21,7 +21,20 @@ describe('the admin build', () => {
 
   it('loads each screen as a lazy chunk, outside the first load', () => {
     const assets = readdirSync(`${distDir}assets`);
-    for (const screen of ['sign-in-page', 'services-page', 'incidents-page', 'incident-page']) {
+    for (const screen of [
+      'sign-in-page',
+      'services-page',
+      'incidents-page',
+      'incident-page',
+      'maintenances-page',
+      'maintenance-page',
+      'new-maintenance-page',
+      'team-page',
+      'api-keys-page',
+      'audit-page',
+      'settings-page',
+      'integrations-page',
+    ]) {
       const chunk = assets.find((name) => name.startsWith(`${screen}-`));
       expect(chunk, screen).toBeDefined();
       expect(firstLoad).not.toContain(chunk);

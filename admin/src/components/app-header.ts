@@ -1,8 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Me } from '../api-types.ts';
+import { roleAtLeast } from '../../../api/src/contract/roles.ts';
+import type { Me, MemberRole } from '../api-types.ts';
 import { baseStyles } from '../styles.ts';
 import { href } from '../router.ts';
+
+/** The header's screens, each shown from the role that can use it. */
+const screenLinks: [path: string, label: string, from: MemberRole][] = [
+  ['services', 'Services', 'viewer'],
+  ['incidents', 'Incidents', 'viewer'],
+  ['maintenances', 'Maintenances', 'viewer'],
+  ['team', 'Team', 'viewer'],
+  ['api-keys', 'API keys', 'admin'],
+  ['audit', 'Audit log', 'viewer'],
+  ['integrations', 'Integrations', 'viewer'],
+  ['settings', 'Settings', 'admin'],
+];
 
 /**
  * The signed-in header: product name, the organization switcher, the screens' links and sign-out.
@@ -40,8 +53,14 @@ export class AppHeader extends LitElement {
       .spacer {
         flex: 1;
       }
+      /* The screens get a row of their own under the brand and the account controls. */
+      nav {
+        order: 3;
+        width: 100%;
+      }
       nav ul {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.25rem;
       }
       nav a {
@@ -78,16 +97,13 @@ export class AppHeader extends LitElement {
         .spacer {
           display: none;
         }
-        nav {
-          order: 3;
-          width: 100%;
-        }
       }
     `,
   ];
 
   override render() {
     const orgs = this.me?.organizations ?? [];
+    const role = orgs.find((org) => org.id === this.orgId)?.role ?? 'viewer';
     const link = (path: string, label: string) =>
       html`<li>
         <a href=${href(path)} aria-current=${this.current.startsWith(path) ? 'page' : nothing}>${label}</a>
@@ -99,7 +115,7 @@ export class AppHeader extends LitElement {
           orgs.length > 0
             ? html`<nav aria-label="Screens">
                 <ul class="plain">
-                  ${link('services', 'Services')}${link('incidents', 'Incidents')}
+                  ${screenLinks.filter(([, , from]) => roleAtLeast(role, from)).map(([path, label]) => link(path, label))}
                 </ul>
               </nav>`
             : nothing
