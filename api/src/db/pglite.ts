@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, NotificationHandler, Queryable } from './types.ts';
 import { lockFolder } from './folder-lock.ts';
+import { initPgliteFolder } from './pglite-initdb.ts';
+import { pgliteStartParams, useBaselineWasmCompiler } from './pglite-settings.ts';
 
 export interface PgliteOptions {
   /** Folder of the database; absent means in memory (tests). */
@@ -14,7 +16,9 @@ export async function openPglite({ dataDir, loadDataDir }: PgliteOptions = {}): 
   const release = dataDir ? lockFolder(dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir, loadDataDir });
+    useBaselineWasmCompiler();
+    if (dataDir && !loadDataDir) await initPgliteFolder(dataDir);
+    pglite = await PGlite.create({ dataDir, loadDataDir, startParams: pgliteStartParams });
   } catch (error) {
     release();
     throw error;

@@ -14,6 +14,7 @@ import { listOrgRows } from './org-list.ts';
 import { mtimeOf, readRenderedState } from './org-folder-state.ts';
 import { createOrgRenders, type RenderCounts } from './org-renders.ts';
 import { createRenderPool, type OrgFolderRunner } from './render-pool.ts';
+import { createLazyRunner } from './lazy-runner.ts';
 
 export type { OrgRender } from './org-renders.ts';
 
@@ -26,8 +27,10 @@ export interface SiteRendererOptions {
   realtime?: Pick<Realtime, 'onNotify'>;
   /** The built site; loaded (and built when stale) on start when absent. */
   renderer?: AstroRenderer;
-  /** Where folders are rendered and written; default: one worker thread of its own (started on first use). */
+  /** Where folders are rendered and written; default: one worker thread of its own, started on first
+   * use and stopped after `workerIdleMs` (default 30 s) without a render. */
   runner?: OrgFolderRunner;
+  workerIdleMs?: number;
   /** Leadership among processes; default: advisory lock on a server, in-process on PGlite. */
   lock?: LeaderLock;
   leaderPollMs?: number;
@@ -56,23 +59,12 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   const getRenderer = async () => (renderer ??= await loadAstroRenderer());
   // Rendering and writing run off this thread, so requests (and, on PGlite, the commits whose
   // changes pile up into the next coalesced render) go on while a folder is written.
-  let ownPool: Promise<OrgFolderRunner> | null = null;
   const startPool = async () => {
     await getRenderer(); // builds the site when stale, before the worker loads it
     return createRenderPool({ size: 1 });
   };
-  const runner: OrgFolderRunner = options.runner ?? {
-    run: async (job) => {
-      ownPool ??= startPool().catch((error: unknown) => {
-        ownPool = null;
-        throw error;
-      });
-      return (await ownPool).run(job);
-    },
-    close: async () => {
-      await (await ownPool?.catch(() => null))?.close();
-    },
-  };
+  const runner: OrgFolderRunner =
+    options.runner ?? createLazyRunner({ start: startPool, idleMs: options.workerIdleMs ?? 30_000 });
   const orgs = createOrgRenders({ db, env, log, clock, runner, counts, onRendered: options.onRendered });
 
   const queue = new CoalescingQueue({
