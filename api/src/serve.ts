@@ -74,6 +74,9 @@ async function main(): Promise<void> {
     console.log(`  Admin app: http://localhost:${info.port}/admin/`);
     if (seeded) console.log('  Demo data loaded.');
     if (demoSignIn) console.log(`  Demo sign-in: ${demoAdmin.email} / ${demoAdmin.password}`);
+    if (demoSignIn) console.log(`  Demo status page: http://localhost:${info.port}/status/demo/`);
+    console.log(`  Status badge demo: http://localhost:${info.port}/widget/demo.html`);
+    console.log(`  API reference: http://localhost:${info.port}/api/docs`);
     console.log('');
   });
 

@@ -192,4 +192,20 @@ describe('the status page in Chromium', () => {
     expect(css).toEqual([200]);
     await page.close();
   }, 60_000);
+
+  it('without PUBLIC_BASE_URL the Embed snippet a visitor copies names the absolute widget URL', async () => {
+    world.t.env.PUBLIC_BASE_URL = undefined;
+    try {
+      await world.renderer.renderOrg(demo.id);
+      expect(await world.readPage('demo')).toContain('src=&quot;/widget/status-badge.js&quot;');
+      const page = await context.newPage();
+      await page.goto(`${api.url}/status/demo/`);
+      await expect
+        .poll(() => page.locator('.embed-snippet code').textContent())
+        .toContain(`<script type="module" src="${api.url}/widget/status-badge.js"></script>`);
+      await page.close();
+    } finally {
+      world.t.env.PUBLIC_BASE_URL = api.url;
+    }
+  }, 60_000);
 });

@@ -234,9 +234,20 @@ function resync(snapshot: Snapshot): void {
   setBanner(snapshot.indicator ?? snapshot.status?.indicator);
 }
 
+/**
+ * Without PUBLIC_BASE_URL the Embed snippet's script URL is rendered relative; a customer pasting it
+ * on their own site needs the absolute one, which is where this page's API lives.
+ */
+function absoluteEmbedSnippet(base: string): void {
+  for (const code of document.querySelectorAll('.embed-snippet code')) {
+    code.textContent = (code.textContent ?? '').replace('src="/widget/', `src="${new URL('/widget/', base).href}`);
+  }
+}
+
 if (slug && seq) {
   readTodays();
   const base = root.dataset.api || location.origin;
+  absoluteEmbedSnippet(base);
   openEventStream({
     url: new URL(`/api/public/status/${encodeURIComponent(slug)}/stream`, base).toString(),
     lastEventId: seq,
