@@ -127,6 +127,8 @@ describe('admin journey: sign up → verify by mail → sign in → org → serv
   it('resets a forgotten password through the mailed link', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The sign-in screen has an Email field too: fill the one of the reset screen, once it is there.
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('a link to choose a new password is on its way').waitFor();
