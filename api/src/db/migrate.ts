@@ -12,6 +12,22 @@ export interface MigrationResult {
   version: string | null;
 }
 
+/**
+ * The bookkeeping table, made (or brought up to date) before any migration runs; schema.sql
+ * (schema-sql.ts) starts with the same statements.
+ */
+export const schemaMigrationsTable: readonly string[] = [
+  `create table if not exists public.schema_migrations (
+  version text primary key,
+  applied_at timestamptz not null default now()
+)`,
+  // Function file name → SHA-256 of the text the migration applied: see checkFunctionFiles.
+  'alter table public.schema_migrations add column if not exists function_files jsonb',
+  // Bookkeeping only: RLS on with no policy, so the API roles see nothing.
+  'alter table public.schema_migrations enable row level security',
+  'revoke all on public.schema_migrations from anon, authenticated',
+];
+
 /** Migration files in order: `NNNN_<area>.sql`. */
 export async function listMigrations(): Promise<string[]> {
   return (await readdir(migrationsDir)).filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name)).sort();
@@ -49,15 +65,7 @@ export async function migrate(db: Database, { log = () => {}, role }: MigrateOpt
       log('applied the Supabase shim');
     }
     await asRole(tx);
-    await tx.query(`create table if not exists public.schema_migrations (
-      version text primary key,
-      applied_at timestamptz not null default now()
-    )`);
-    // Function file name → SHA-256 of the text the migration applied: see checkFunctionFiles.
-    await tx.query('alter table public.schema_migrations add column if not exists function_files jsonb');
-    // Bookkeeping only: RLS on with no policy, so the API roles see nothing.
-    await tx.query('alter table public.schema_migrations enable row level security');
-    await tx.query('revoke all on public.schema_migrations from anon, authenticated');
+    for (const statement of schemaMigrationsTable) await tx.query(statement);
   });
   for (const name of await listMigrations()) {
     const version = name.replace(/\.sql$/, '');
