@@ -10,6 +10,8 @@ const databases = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
 export default defineConfig({
   test: {
     projects: [
+      // Root scripts: the build stamp behind every ensure-built script.
+      { test: { name: 'scripts', root: './scripts', include: ['*.test.ts'] } },
       // The static site's helpers (no database): time formatting, uptime bars, labels.
       { test: { name: 'site', root: './site', include: ['src/**/*.test.ts'] } },
       // The widget's build: size budgets and the metafile (the browser tests run in @web/test-runner).

@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildStamp } from './build-stamp.mjs';
+
+describe('buildStamp (the ensure-built scripts of site/, widget/ and admin/)', () => {
+  let root: string;
+  const at = (path: string, secondsAgo: number) => {
+    const time = new Date(Date.now() - secondsAgo * 1000);
+    utimesSync(path, time, time);
+  };
+  const spec = () => ({
+    root,
+    sources: ['src', 'package.json'],
+    stamp: join(root, 'dist', '.built'),
+    lockDir: join(root, '.build-lock'),
+    pollMs: 5,
+  });
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'build-stamp-'));
+    mkdirSync(join(root, 'src', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'src', 'deep', 'a.ts'), '');
+    writeFileSync(join(root, 'package.json'), '{}');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('builds when there is no stamp, then not again until a source is newer than the build’s start', () => {
+    const build = buildStamp(spec());
+    let builds = 0;
+    expect(build.isStale()).toBe(true);
+    expect(build.ensureSync(() => builds++)).toBe(true);
+    expect(build.ensureSync(() => builds++)).toBe(false);
+    expect(builds).toBe(1);
+
+    at(join(root, 'dist', '.built'), 60);
+    at(join(root, 'src', 'deep', 'a.ts'), 120);
+    at(join(root, 'src', 'deep'), 120);
+    at(join(root, 'src'), 120);
+    at(join(root, 'package.json'), 120);
+    expect(build.isStale()).toBe(false);
+    // A test file is no source of the build.
+    writeFileSync(join(root, 'src', 'deep', 'a.test.ts'), '');
+    at(join(root, 'src', 'deep'), 120);
+    expect(build.isStale()).toBe(false);
+    // A nested source edited after the build started is.
+    at(join(root, 'src', 'deep', 'a.ts'), 30);
+    expect(build.isStale()).toBe(true);
+  });
+
+  it('stamps the start time, so a source edited during the build makes the next call rebuild', () => {
+    const build = buildStamp(spec());
+    build.ensureSync(() => at(join(root, 'package.json'), -1));
+    expect(build.isStale()).toBe(true);
+  });
+
+  it('runs one build for concurrent callers; the others wait for it and do not build', async () => {
+    const build = buildStamp(spec());
+    let builds = 0;
+    let finish = () => {};
+    const slow = () =>
+      new Promise<void>((resolve) => {
+        builds++;
+        finish = resolve;
+      });
+    const first = build.ensure(slow);
+    const second = build.ensure(slow);
+    expect(existsSync(join(root, '.build-lock'))).toBe(true);
+    finish();
+    expect(await Promise.all([first, second])).toEqual([true, false]);
+    expect(builds).toBe(1);
+    expect(existsSync(join(root, '.build-lock'))).toBe(false);
+  });
+
+  it('a failed build leaves no stamp and no lock; a lock left by a crashed build is taken over', async () => {
+    const build = buildStamp({ ...spec(), staleLockMs: 1_000 });
+    expect(() =>
+      build.ensureSync(() => {
+        throw new Error('compile error');
+      }),
+    ).toThrow('compile error');
+    expect(build.isStale()).toBe(true);
+    expect(existsSync(join(root, '.build-lock'))).toBe(false);
+
+    mkdirSync(join(root, '.build-lock'));
+    at(join(root, '.build-lock'), 5);
+    expect(await build.ensure(() => {})).toBe(true);
+  });
+});
