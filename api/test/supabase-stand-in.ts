@@ -4,7 +4,8 @@
  * Supabase provider uses, with GoTrue's paths, shapes and error codes, and issues JWTs the way
  * GoTrue does (iss `${url}/auth/v1`, aud `authenticated`, sub, email, role, session_id; ES256 with a
  * JWKS, or HS256 with a legacy JWT secret). It is not Supabase: no mail, no rate limits, no
- * persistence, and only these endpoints:
+ * persistence (the `redirect_to` its mails would carry is recorded in `redirects` instead), and
+ * only these endpoints:
  *   POST /auth/v1/signup, POST /auth/v1/token?grant_type=password|refresh_token, POST /auth/v1/recover,
  *   POST /auth/v1/logout?scope=global|local|others, GET and PUT /auth/v1/user,
  *   GET /auth/v1/.well-known/jwks.json
@@ -33,6 +34,8 @@ export interface SupabaseStandIn {
   privateKey: CryptoKey | undefined;
   /** Addresses a recovery mail was asked for, in order. */
   recoveries: string[];
+  /** The `redirect_to` of each mail asked for (sign-up confirmation, recovery), in order. */
+  redirects: { mail: 'signup' | 'recovery'; email: string; redirectTo: string | null }[];
   /** Creates a user directly (as if signed up elsewhere) and returns a session for it. */
   createUserWithSession(
     email: string,
@@ -58,6 +61,7 @@ export async function startSupabaseStandIn({
   const sessions = new Map<string, { userId: string; revoked: boolean }>();
   const refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
   const recoveries: string[] = [];
+  const redirects: SupabaseStandIn['redirects'] = [];
   let url = '';
 
   const byEmail = (email: string) => [...users.values()].find((u) => u.email === email.toLowerCase());
@@ -174,6 +178,7 @@ export async function startSupabaseStandIn({
           },
         ];
       const user = createUser(email, password, (body['data'] as Record<string, unknown>) ?? {}, autoconfirm);
+      redirects.push({ mail: 'signup', email: user.email, redirectTo: path.searchParams.get('redirect_to') });
       return [200, autoconfirm ? await issue(user) : userJson(user)];
     }
     if (route === 'POST /auth/v1/token' && path.searchParams.get('grant_type') === 'password') {
@@ -198,6 +203,11 @@ export async function startSupabaseStandIn({
     }
     if (route === 'POST /auth/v1/recover') {
       recoveries.push(String(body['email'] ?? '').toLowerCase());
+      redirects.push({
+        mail: 'recovery',
+        email: String(body['email'] ?? '').toLowerCase(),
+        redirectTo: path.searchParams.get('redirect_to'),
+      });
       return [200, {}];
     }
     const caller = await bearer(req);
@@ -244,6 +254,7 @@ export async function startSupabaseStandIn({
     publicJwk,
     privateKey: keyPair?.privateKey,
     recoveries,
+    redirects,
     async createUserWithSession(email, password) {
       const session = await issue(createUser(email, password, {}, true));
       return {

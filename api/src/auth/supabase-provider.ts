@@ -16,9 +16,20 @@ interface SupabaseProviderOptions {
   supabaseUrl: string;
   anonKey: string;
   jwtSecret?: string | undefined;
-  /** Where Supabase's reset mail sends the user back to. */
+  /** PUBLIC_BASE_URL (or this process): where Supabase's mails send the user back to. */
   redirectBaseUrl: string;
 }
+
+/**
+ * Where Supabase Auth sends a user after they open the link of its mails (`redirect_to`, under
+ * PUBLIC_BASE_URL; each must be in the project's Redirect URLs, docs/supabase.md). Supabase checks
+ * the link itself, so the sign-up confirmation lands on the admin's sign-in page; the reset link on
+ * the mailed-link path the local provider uses too (routes/admin-app/redirects.ts).
+ */
+export const supabaseRedirectPaths = {
+  signUpConfirmed: '/admin/sign-in',
+  passwordReset: '/reset-password',
+} as const;
 
 /** Links Supabase Auth mails (confirmation, recovery) go to Supabase itself, not to our routes. */
 const handledBySupabase = () =>
@@ -106,7 +117,10 @@ export function createSupabaseProvider({
       const { data, error } = await client().auth.signUp({
         email,
         password,
-        options: { data: displayName ? { display_name: displayName } : {} },
+        options: {
+          data: displayName ? { display_name: displayName } : {},
+          emailRedirectTo: `${redirectBaseUrl}${supabaseRedirectPaths.signUpConfirmed}`,
+        },
       });
       if (error) throw fromSupabase(error);
       if (!data.user) throw new AppError('unavailable', 'Supabase Auth answered without a user');
@@ -160,7 +174,7 @@ export function createSupabaseProvider({
 
     async requestPasswordReset(email) {
       const { error } = await client().auth.resetPasswordForEmail(normalizeEmail(email), {
-        redirectTo: `${redirectBaseUrl}/reset-password`,
+        redirectTo: `${redirectBaseUrl}${supabaseRedirectPaths.passwordReset}`,
       });
       // Unknown addresses are not errors (no enumeration); only an outage or a rate limit is.
       if (error && (error.status === 429 || !error.status || error.status >= 500)) throw fromSupabase(error);
