@@ -5,13 +5,8 @@ import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo, demoAdmin, demoAdminExists } from './db/seed.ts';
 import { createApp } from './app.ts';
-import type { Deps } from './http/app-env.ts';
+import { createDeps } from './deps.ts';
 import { systemClock } from './clock.ts';
-import { loadJwtSecret } from './auth/jwt-secret.ts';
-import { localAccessTokens } from './auth/local-jwt.ts';
-import { createMailer } from './mail/mailer.ts';
-import { createAuthService } from './auth/auth-service.ts';
-import { join } from 'node:path';
 import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './static-site/site-renderer.ts';
@@ -35,13 +30,10 @@ async function main(): Promise<void> {
   const migration = await migrate(db, { log: (line) => log.info(line) });
   const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
   const demoSignIn = seeded || (env.SEED_DEMO && (await demoAdminExists(db)));
-  const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
-  const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
-  const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
+  const deps = createDeps(env, db, { log, metrics, realtime });
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({

@@ -12,11 +12,8 @@ import { createLogger } from '../src/logger.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { createMailer } from '../src/mail/mailer.ts';
-import { createAuthService } from '../src/auth/auth-service.ts';
-import type { Deps } from '../src/http/app-env.ts';
-import { systemClock } from '../src/clock.ts';
+import { createDeps } from '../src/deps.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
-import { createMetrics } from '../src/metrics/metrics.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -30,21 +27,11 @@ const log = createLogger(env.LOG_LEVEL);
 const tokens = localAccessTokens(
   new TextEncoder().encode(process.env.TEST_JWT_SECRET ?? 'test-secret-test-secret-test-secret-0123'),
 );
+// Mail goes to .eml files only, whatever SMTP_URL the environment has.
 const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps: Deps = {
-  env,
-  db,
-  log,
-  clock: systemClock,
-  tokens: auth.tokens,
-  mail,
-  auth,
-  realtime,
-  metrics: createMetrics(),
-};
+const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
 const app = createApp(deps);
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);

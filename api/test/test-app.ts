@@ -3,7 +3,7 @@ import { parseEnv, type Env } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { localAccessTokens, type LocalAccessTokens } from '../src/auth/local-jwt.ts';
 import { createMailer } from '../src/mail/mailer.ts';
-import { createAuthService } from '../src/auth/auth-service.ts';
+import { createDeps } from '../src/deps.ts';
 import type { Deps } from '../src/http/app-env.ts';
 import type { Clock } from '../src/clock.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
-import { createMetrics } from '../src/metrics/metrics.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -48,18 +47,7 @@ export async function createTestContext(
   const clock = new TestClock();
   // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
-  const metrics = createMetrics();
-  const deps: Deps = {
-    env,
-    db: database.db,
-    log: createLogger('silent'),
-    clock,
-    tokens: auth.tokens,
-    mail,
-    auth,
-    metrics,
-  };
+  const deps = createDeps(env, database.db, { log: createLogger('silent'), clock, localTokens: tokens, mail });
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
   await realtime.start();

@@ -21,14 +21,12 @@ import { openPglite } from '../../api/src/db/pglite.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import type { Database } from '../../api/src/db/types.ts';
 import { createApp } from '../../api/src/app.ts';
+import { createDeps } from '../../api/src/deps.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
-import { systemClock } from '../../api/src/clock.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
-import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
-import { createMetrics } from '../../api/src/metrics/metrics.ts';
 import { generateApiKeySecret, hashApiKeySecret } from '../../api/src/auth/api-key-secret.ts';
 
 const { values } = parseArgs({
@@ -135,11 +133,9 @@ async function main(): Promise<void> {
     const log = createLogger('silent');
     const tokens = localAccessTokens(new TextEncoder().encode('bench-secret-bench-secret-bench-secret-01'));
     const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-    const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
     const realtime = createRealtime({ db, log });
     await realtime.start();
-    const metrics = createMetrics();
-    const deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
+    const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
     const app = createApp(deps);
 
     const one = keys[Math.floor(keys.length / 2)]!;

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/app.ts';
+import { createDeps } from '../../api/src/deps.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
 import { openDatabase } from '../../api/src/db/open.ts';
@@ -13,10 +14,8 @@ import { asSystem } from '../../api/src/db/doors.ts';
 import { systemClock } from '../../api/src/clock.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
-import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createSiteRenderer } from '../../api/src/static-site/site-renderer.ts';
-import { createMetrics } from '../../api/src/metrics/metrics.ts';
 
 /** p-th percentile (nearest rank) of sorted values. */
 const percentile = (sorted: number[], p: number) =>
@@ -36,11 +35,9 @@ export async function measureCommitToFile(
     await seedDemo(db);
     const tokens = localAccessTokens(new TextEncoder().encode('bench-secret-bench-secret-bench-secret-01'));
     const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-    const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
     const realtime = createRealtime({ db, log });
     await realtime.start();
-    const metrics = createMetrics();
-    const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics });
+    const app = createApp(createDeps(env, db, { log, localTokens: tokens, mail, realtime }));
     const renderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });
     await renderer.start();
     await renderer.idle();

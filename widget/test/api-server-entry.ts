@@ -13,11 +13,8 @@ import { migrate } from '../../api/src/db/migrate.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
-import { createAuthService } from '../../api/src/auth/auth-service.ts';
-import type { Deps } from '../../api/src/http/app-env.ts';
-import { systemClock } from '../../api/src/clock.ts';
+import { createDeps } from '../../api/src/deps.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
-import { createMetrics } from '../../api/src/metrics/metrics.ts';
 
 const env = parseEnv({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 const db = await openDatabase(env);
@@ -25,21 +22,11 @@ await migrate(db);
 await seedDemo(db);
 const log = createLogger(env.LOG_LEVEL);
 const tokens = localAccessTokens(new TextEncoder().encode('widget-test-secret-widget-test-secret-01'));
+// Mail goes to .eml files only, whatever SMTP_URL the environment has.
 const mail = createMailer({ mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
-const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps: Deps = {
-  env,
-  db,
-  log,
-  clock: systemClock,
-  tokens: auth.tokens,
-  mail,
-  auth,
-  realtime,
-  metrics: createMetrics(),
-};
+const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
 const server = listen(createApp(deps), deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });

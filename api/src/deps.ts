@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { Env } from './env.ts';
+import type { Database } from './db/types.ts';
+import type { Deps } from './http/app-env.ts';
+import type { Realtime } from './realtime/realtime.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { loadJwtSecret } from './auth/jwt-secret.ts';
+import { localAccessTokens, type LocalAccessTokens } from './auth/local-jwt.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+
+/** What createDeps takes besides the environment and the database; every part has a default. */
+export interface DepsOptions {
+  /** Default: pino at `LOG_LEVEL`. */
+  log?: Logger;
+  /** Default: the system clock (tests pass a `TestClock`). */
+  clock?: Clock;
+  /** The local provider's token signer. Default: its secret from JWT_SECRET or `$DATA_DIR/jwt-secret`. */
+  localTokens?: LocalAccessTokens;
+  /** Default: SMTP_URL, else `.eml` files in `$DATA_DIR/mail`. */
+  mail?: Mailer;
+  /** Default: a fresh registry. */
+  metrics?: Metrics;
+  /** Started by the caller (it LISTENs; absent: stream routes answer 503). */
+  realtime?: Realtime;
+}
+
+/**
+ * The one place `Deps` is put together: serve.ts, the test app, the test and benchmark server
+ * entries all call it, so a new dependency is added here once (with its default) rather than in
+ * each of them.
+ */
+export function createDeps(env: Env, db: Database, options: DepsOptions = {}): Deps {
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const localTokens = options.localTokens ?? localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
+  const mail =
+    options.mail ?? createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
+  const auth = createAuthService({ env, db, clock, mail, localTokens });
+  return {
+    env,
+    db,
+    log,
+    clock,
+    tokens: auth.tokens,
+    mail,
+    auth,
+    metrics: options.metrics ?? createMetrics(),
+    ...(options.realtime ? { realtime: options.realtime } : {}),
+  };
+}
