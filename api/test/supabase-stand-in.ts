@@ -4,9 +4,10 @@
  * Supabase provider uses, with GoTrue's paths, shapes and error codes, and issues JWTs the way
  * GoTrue does (iss `${url}/auth/v1`, aud `authenticated`, sub, email, role, session_id; ES256 with a
  * JWKS, or HS256 with a legacy JWT secret). It is not Supabase: no mail, no rate limits, no
- * persistence (the `redirect_to` its mails would carry is recorded in `redirects` instead), and
- * only these endpoints:
+ * persistence (the mails it would send are recorded in `mails` instead: their token hash, as the
+ * `{{ .TokenHash }}` of a mail template, and the `redirect_to` asked for), and only these endpoints:
  *   POST /auth/v1/signup, POST /auth/v1/token?grant_type=password|refresh_token, POST /auth/v1/recover,
+ *   POST /auth/v1/verify (token_hash, type email|signup|recovery),
  *   POST /auth/v1/logout?scope=global|local|others, GET and PUT /auth/v1/user,
  *   GET /auth/v1/.well-known/jwks.json
  */
@@ -23,6 +24,13 @@ interface StandInUser {
   created_at: string;
 }
 
+export interface StandInMail {
+  kind: 'signup' | 'recovery';
+  email: string;
+  redirectTo: string | null;
+  tokenHash: string | null;
+}
+
 export interface SupabaseStandIn {
   /** The project URL (what SUPABASE_URL would be). */
   url: string;
@@ -34,8 +42,11 @@ export interface SupabaseStandIn {
   privateKey: CryptoKey | undefined;
   /** Addresses a recovery mail was asked for, in order. */
   recoveries: string[];
-  /** The `redirect_to` of each mail asked for (sign-up confirmation, recovery), in order. */
-  redirects: { mail: 'signup' | 'recovery'; email: string; redirectTo: string | null }[];
+  /**
+   * Each mail asked for, in order: a sign-up confirmation (unless autoconfirm) or a recovery. `tokenHash`
+   * is null where GoTrue sends nothing (a recovery for an unknown address); it works once.
+   */
+  mails: StandInMail[];
   /** Creates a user directly (as if signed up elsewhere) and returns a session for it. */
   createUserWithSession(
     email: string,
@@ -61,7 +72,19 @@ export async function startSupabaseStandIn({
   const sessions = new Map<string, { userId: string; revoked: boolean }>();
   const refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
   const recoveries: string[] = [];
-  const redirects: SupabaseStandIn['redirects'] = [];
+  const mails: StandInMail[] = [];
+  // Token hash → the mail's user and kind; deleted when used (single use, as GoTrue's).
+  const tokenHashes = new Map<string, { userId: string; kind: StandInMail['kind'] }>();
+  const mailFor = (
+    kind: StandInMail['kind'],
+    email: string,
+    user: StandInUser | undefined,
+    redirectTo: string | null,
+  ) => {
+    const tokenHash = user ? randomBytes(28).toString('hex') : null;
+    if (user && tokenHash) tokenHashes.set(tokenHash, { userId: user.id, kind });
+    mails.push({ kind, email, redirectTo, tokenHash });
+  };
   let url = '';
 
   const byEmail = (email: string) => [...users.values()].find((u) => u.email === email.toLowerCase());
@@ -178,7 +201,7 @@ export async function startSupabaseStandIn({
           },
         ];
       const user = createUser(email, password, (body['data'] as Record<string, unknown>) ?? {}, autoconfirm);
-      redirects.push({ mail: 'signup', email: user.email, redirectTo: path.searchParams.get('redirect_to') });
+      if (!autoconfirm) mailFor('signup', user.email, user, path.searchParams.get('redirect_to'));
       return [200, autoconfirm ? await issue(user) : userJson(user)];
     }
     if (route === 'POST /auth/v1/token' && path.searchParams.get('grant_type') === 'password') {
@@ -203,12 +226,19 @@ export async function startSupabaseStandIn({
     }
     if (route === 'POST /auth/v1/recover') {
       recoveries.push(String(body['email'] ?? '').toLowerCase());
-      redirects.push({
-        mail: 'recovery',
-        email: String(body['email'] ?? '').toLowerCase(),
-        redirectTo: path.searchParams.get('redirect_to'),
-      });
+      const email = String(body['email'] ?? '').toLowerCase();
+      mailFor('recovery', email, byEmail(email), path.searchParams.get('redirect_to'));
       return [200, {}];
+    }
+    if (route === 'POST /auth/v1/verify') {
+      const entry = tokenHashes.get(String(body['token_hash'] ?? ''));
+      const kind =
+        body['type'] === 'recovery' ? 'recovery' : ['email', 'signup'].includes(String(body['type'])) ? 'signup' : null;
+      const user = entry && entry.kind === kind ? users.get(entry.userId) : undefined;
+      if (!user) return fail(403, 'otp_expired', 'Email link is invalid or has expired');
+      tokenHashes.delete(String(body['token_hash']));
+      user.email_confirmed_at ??= new Date().toISOString();
+      return [200, await issue(user)];
     }
     const caller = await bearer(req);
     if (!caller) return fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
@@ -254,7 +284,7 @@ export async function startSupabaseStandIn({
     publicJwk,
     privateKey: keyPair?.privateKey,
     recoveries,
-    redirects,
+    mails,
     async createUserWithSession(email, password) {
       const session = await issue(createUser(email, password, {}, true));
       return {

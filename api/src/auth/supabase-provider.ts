@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import { asSystem } from '../db/doors.ts';
 import { AppError, conflict } from '../errors.ts';
 import type { AuthProvider, AuthSession } from './provider.ts';
-import { invalidCredentials, invalidRefreshToken } from './provider.ts';
+import { invalidCredentials, invalidEmailToken, invalidRefreshToken } from './provider.ts';
 import { loadAuthUser, normalizeEmail, type AuthUser } from './auth-user.ts';
 import { supabaseAccessTokens } from './supabase-jwt.ts';
 import { userMirror } from './mirror-user.ts';
@@ -21,19 +21,30 @@ interface SupabaseProviderOptions {
 }
 
 /**
- * Where Supabase Auth sends a user after they open the link of its mails (`redirect_to`, under
- * PUBLIC_BASE_URL; each must be in the project's Redirect URLs, docs/supabase.md). Supabase checks
- * the link itself, so the sign-up confirmation lands on the admin's sign-in page; the reset link on
- * the mailed-link path the local provider uses too (routes/admin-app/redirects.ts).
+ * The links Supabase's "Confirm signup" and "Reset password" mail templates must carry (set in the
+ * project, docs/supabase.md): the same mailed-link paths as the local provider's mails
+ * (routes/admin-app/redirects.ts), with Supabase's token hash as `token`. The admin's verify and
+ * reset screens post it to our API, which checks it with Supabase (verifyEmail, confirmPasswordReset).
+ */
+export const supabaseMailLinks = {
+  confirmSignUp: '{{ .SiteURL }}/verify-email?token={{ .TokenHash }}',
+  resetPassword: '{{ .SiteURL }}/reset-password?token={{ .TokenHash }}',
+} as const;
+
+/**
+ * The `redirect_to` the API asks for, under PUBLIC_BASE_URL (each must be in the project's Redirect
+ * URLs). Only Supabase's default templates use it (`{{ .ConfirmationURL }}`: Supabase checks the link,
+ * then sends the user there): a confirmed sign-up lands on the sign-in screen; a reset needs the
+ * template above, so without it the reset screen says the link has no token.
  */
 export const supabaseRedirectPaths = {
   signUpConfirmed: '/admin/sign-in',
   passwordReset: '/reset-password',
 } as const;
 
-/** Links Supabase Auth mails (confirmation, recovery) go to Supabase itself, not to our routes. */
+/** Supabase Auth sends the confirmation mail at sign-up; an unconfirmed user has no session to ask again. */
 const handledBySupabase = () =>
-  new AppError('bad_request', 'With AUTH_PROVIDER=supabase, Supabase Auth sends and checks these links itself');
+  new AppError('bad_request', 'With AUTH_PROVIDER=supabase, Supabase Auth sends the confirmation mail at sign-up');
 
 /** Our error for a failed Supabase Auth call (its status and code decide; its text is passed on). */
 function fromSupabase(error: AuthError): AppError {
@@ -93,6 +104,21 @@ export function createSupabaseProvider({
       refresh_token: session.refresh_token,
       user,
     };
+  }
+
+  /**
+   * Checks a mailed link's token hash with Supabase (`POST /auth/v1/verify`, single use). The mail
+   * templates of docs/supabase.md put `{{ .TokenHash }}` into the links to our admin's verify and
+   * reset screens, which post it here as `token`. Answers the client now holding that user's session.
+   */
+  async function verifyTokenHash(type: 'email' | 'recovery', tokenHash: string) {
+    const session = client();
+    const { data, error } = await session.auth.verifyOtp({ token_hash: tokenHash, type });
+    // Unknown, used or expired (GoTrue: 403 otp_expired) is the local provider's one answer.
+    if (error && error.status && error.status < 500 && error.status !== 429) throw invalidEmailToken();
+    if (error) throw fromSupabase(error);
+    if (!data.user) throw invalidEmailToken();
+    return { session, user: data.user };
   }
 
   async function emailOf(userId: string): Promise<string> {
@@ -164,8 +190,16 @@ export function createSupabaseProvider({
       if (error && error.status !== 401 && error.status !== 404) throw fromSupabase(error);
     },
 
-    async verifyEmail() {
-      throw handledBySupabase();
+    async verifyEmail(token) {
+      const { user } = await verifyTokenHash('email', token);
+      const authUser = toAuthUser(user);
+      await mirror.ensure({
+        id: authUser.id,
+        email: authUser.email,
+        emailConfirmedAt: user.email_confirmed_at ?? null,
+        displayName: authUser.display_name,
+      });
+      return authUser;
     },
 
     async resendVerification() {
@@ -180,8 +214,13 @@ export function createSupabaseProvider({
       if (error && (error.status === 429 || !error.status || error.status >= 500)) throw fromSupabase(error);
     },
 
-    async confirmPasswordReset() {
-      throw handledBySupabase();
+    async confirmPasswordReset(token, password) {
+      const { session } = await verifyTokenHash('recovery', token);
+      const updated = await session.auth.updateUser({ password });
+      if (updated.error) throw fromSupabase(updated.error);
+      // As with the local provider, every session ends: the user signs in again everywhere.
+      const out = await session.auth.signOut({ scope: 'global' });
+      if (out.error) throw fromSupabase(out.error);
     },
 
     async changePassword(userId, oldPassword, newPassword) {

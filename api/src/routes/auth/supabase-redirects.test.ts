@@ -6,7 +6,7 @@ import { startSupabaseStandIn, type SupabaseStandIn } from '../../../test/supaba
 import { serveApp } from '../../../test/streams.ts';
 import { readMailbox } from '../../../test/mailbox.ts';
 import { defaultAdminDistDir } from '../admin-app/serve-admin-app.ts';
-import { supabaseRedirectPaths } from '../../auth/supabase-provider.ts';
+import { supabaseMailLinks, supabaseRedirectPaths } from '../../auth/supabase-provider.ts';
 
 const publicBaseUrl = 'https://status.example.test';
 const password = 'correct-horse-battery';
@@ -30,9 +30,10 @@ async function adminRouter(): Promise<AdminRouter> {
   }
 }
 
-// With AUTH_PROVIDER=supabase, Supabase Auth mails the sign-up confirmation and the reset link and
-// sends the user back to the `redirect_to` our provider gave it; invitations are our own mail. Every
-// one of them must land on a screen of the admin that the API serves (docs/supabase.md, "Auth").
+// With AUTH_PROVIDER=supabase, Supabase Auth mails the sign-up confirmation and the reset link, with
+// the links of the templates docs/supabase.md sets (or, with its default templates, sending the user
+// back to our `redirect_to`); invitations are our own mail. Every link must land on a screen of the
+// admin that the API serves, and the token it carries must do what that screen asks the API to do.
 describe('AUTH_PROVIDER=supabase: every link a user is sent to opens an admin page (against the stand-in)', () => {
   let standIn: SupabaseStandIn;
   let t: TestContext;
@@ -79,23 +80,58 @@ describe('AUTH_PROVIDER=supabase: every link a user is sent to opens an admin pa
     return { landed, screen: router.matchRoute(landed)?.screen ?? null };
   }
 
-  it('sign-up: the confirmation sends the user to the admin’s sign-in screen', async () => {
+  /** A link as Supabase renders it from a mail template (Site URL = PUBLIC_BASE_URL). */
+  const render = (template: string, tokenHash: string) =>
+    template.replace('{{ .SiteURL }}', publicBaseUrl).replace('{{ .TokenHash }}', tokenHash);
+  const mailTo = (email: string, kind: 'signup' | 'recovery') =>
+    standIn.mails.filter((m) => m.email === email && m.kind === kind).at(-1)!;
+
+  it('sign-up: the confirmation link opens the admin’s verify screen, whose token confirms the address once', async () => {
     const res = await post('/api/auth/signup', { email: 'ada@example.test', password });
     expect(res.status).toBe(201);
-    const [mail] = standIn.redirects.filter((r) => r.mail === 'signup' && r.email === 'ada@example.test');
-    expect(mail?.redirectTo).toBe(`${publicBaseUrl}${supabaseRedirectPaths.signUpConfirmed}`);
-    const { landed, screen } = await open(mail!.redirectTo!);
-    expect(landed.pathname).toBe('/admin/sign-in');
-    expect(screen).toMatchObject({ path: 'sign-in', needs: 'public' });
+    expect(((await res.json()) as { data: { access_token: string | null } }).data.access_token).toBeNull();
+    expect((await post('/api/auth/login', { email: 'ada@example.test', password })).status).toBe(403);
+
+    const mail = mailTo('ada@example.test', 'signup');
+    const link = render(supabaseMailLinks.confirmSignUp, mail.tokenHash!);
+    const { landed, screen } = await open(link);
+    expect(landed.pathname).toBe('/admin/verify-email');
+    expect(screen).toMatchObject({ path: 'verify-email', needs: 'public' });
+    // What the verify screen does with the link's token.
+    const token = landed.searchParams.get('token');
+    expect(token).toBe(mail.tokenHash);
+    const verified = await post('/api/auth/verify-email', { token });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ data: { email: 'ada@example.test', email_verified: true } });
+    expect((await post('/api/auth/verify-email', { token })).status).toBe(400);
+    expect((await post('/api/auth/login', { email: 'ada@example.test', password })).status).toBe(200);
+
+    // With Supabase's default template, the user comes back to the sign-in screen instead.
+    expect(mail.redirectTo).toBe(`${publicBaseUrl}${supabaseRedirectPaths.signUpConfirmed}`);
+    const fallback = await open(mail.redirectTo!);
+    expect(fallback.landed.pathname).toBe('/admin/sign-in');
+    expect(fallback.screen).toMatchObject({ path: 'sign-in', needs: 'public' });
   });
 
-  it('password reset: the recovery link sends the user to the admin’s reset screen', async () => {
+  it('password reset: the link opens the admin’s reset screen, whose token sets the new password once', async () => {
+    const other = (await post('/api/auth/login', { email: 'ada@example.test', password })).status;
+    expect(other).toBe(200);
     expect((await post('/api/auth/password-reset', { email: 'ada@example.test' })).status).toBe(204);
-    const [mail] = standIn.redirects.filter((r) => r.mail === 'recovery' && r.email === 'ada@example.test');
-    expect(mail?.redirectTo).toBe(`${publicBaseUrl}${supabaseRedirectPaths.passwordReset}`);
-    const { landed, screen } = await open(mail!.redirectTo!);
+    const mail = mailTo('ada@example.test', 'recovery');
+    const { landed, screen } = await open(render(supabaseMailLinks.resetPassword, mail.tokenHash!));
     expect(landed.pathname).toBe('/admin/reset-password');
     expect(screen).toMatchObject({ path: 'reset-password', needs: 'public' });
+    // What the reset screen does with the link's token.
+    const token = landed.searchParams.get('token');
+    const newPassword = 'penguin-kernel-1991';
+    expect((await post('/api/auth/password-reset/confirm', { token, password: newPassword })).status).toBe(204);
+    expect((await post('/api/auth/password-reset/confirm', { token, password: 'another-one-2024' })).status).toBe(400);
+    expect((await post('/api/auth/login', { email: 'ada@example.test', password })).status).toBe(401);
+    expect((await post('/api/auth/login', { email: 'ada@example.test', password: newPassword })).status).toBe(200);
+
+    expect(mail.redirectTo).toBe(`${publicBaseUrl}${supabaseRedirectPaths.passwordReset}`);
+    const fallback = await open(mail.redirectTo!);
+    expect(fallback.landed.pathname).toBe('/admin/reset-password');
   });
 
   it('invitation: the mailed link opens the admin’s accept screen with its token', async () => {
@@ -118,8 +154,9 @@ describe('AUTH_PROVIDER=supabase: every link a user is sent to opens an admin pa
     expect(screen).toMatchObject({ path: 'accept-invitation', needs: 'public' });
   });
 
-  it('docs/supabase.md lists each of these pages for the project’s Redirect URLs', async () => {
+  it('docs/supabase.md gives these mail templates and Redirect URLs', async () => {
     const doc = await readFile(new URL('../../../../docs/supabase.md', import.meta.url), 'utf8');
+    for (const link of Object.values(supabaseMailLinks)) expect(doc).toContain(link);
     for (const path of Object.values(supabaseRedirectPaths)) expect(doc).toContain(`https://status.example.com${path}`);
   });
 });
