@@ -1,6 +1,6 @@
 import { listen } from './http/listen.ts';
-import { parseEnv, EnvError } from './env.ts';
-import { createLogger } from './logger.ts';
+import { parseEnv, type Env } from './env.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemo, demoAdmin, demoAdminExists } from './db/seed.ts';
@@ -16,23 +16,29 @@ import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import type { Server } from 'node:http';
+import { describeStartupFailure, type StartupStep } from './startup-failure.ts';
+
+// What start-up is doing now, and how to undo what it has opened so far: a failed start releases
+// the DATA_DIR lock and its connections before it exits, and says in one line what went wrong.
+let step: StartupStep = 'config';
+let startedEnv: Env | undefined;
+let startupLog: Logger | undefined;
+const openedSoFar: Array<() => Promise<unknown>> = [];
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = parseEnv();
+  startedEnv = env;
   const log = createLogger(env.LOG_LEVEL);
+  startupLog = log;
   const metrics = createMetrics();
+  step = 'database';
   const db = metrics.database.instrument(await openDatabase(env));
+  openedSoFar.push(() => db.close());
+  step = 'migrate';
   const migration = await migrate(db, { log: (line) => log.info(line) });
+  step = 'start';
   const seeded = env.SEED_DEMO ? await seedDemo(db) : false;
   const demoSignIn = seeded || (env.SEED_DEMO && (await demoAdminExists(db)));
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
+  openedSoFar.push(() => realtime.close());
   const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     onRound: (result) => metrics.scheduler.ran(maintenanceSchedulerJob, result),
   });
   maintenanceScheduler.start();
+  openedSoFar.push(() => maintenanceScheduler.stop());
   // Re-renders each org's static pages on its events (one leader of several processes renders).
   const siteRenderer = createSiteRenderer({
     db,
@@ -62,23 +70,33 @@ async function main(): Promise<void> {
     onRendered: metrics.siteRenders.rendered,
   });
   metrics.sources.siteRenderer = siteRenderer;
+  openedSoFar.push(() => siteRenderer.stop());
   await siteRenderer.start();
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
   const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
-  const server = listen(app, deps, { port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
-    log.info({ port: info.port, database: db.kind, schema: migration.version }, 'Lantern is listening');
-    console.log(`\n  Lantern is running at http://localhost:${info.port}`);
+  step = 'listen';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = listen(app, deps, { port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
+      listening.off('error', reject);
+      resolve(listening);
+      printBanner(info.port);
+    });
+    listening.once('error', reject);
+  });
+  function printBanner(port: number): void {
+    log.info({ port, database: db.kind, schema: migration.version }, 'Lantern is listening');
+    console.log(`\n  Lantern is running at http://localhost:${port}`);
     console.log(`  Database: ${db.kind === 'pglite' ? `embedded (${env.DATA_DIR}/db)` : 'PostgreSQL server'}`);
-    console.log(`  Admin app: http://localhost:${info.port}/admin/`);
+    console.log(`  Admin app: http://localhost:${port}/admin/`);
     if (seeded) console.log('  Demo data loaded.');
     if (demoSignIn) console.log(`  Demo sign-in: ${demoAdmin.email} / ${demoAdmin.password}`);
-    if (demoSignIn) console.log(`  Demo status page: http://localhost:${info.port}/status/demo/`);
-    console.log(`  Status badge demo: http://localhost:${info.port}/widget/demo.html`);
-    console.log(`  API reference: http://localhost:${info.port}/api/docs`);
+    if (demoSignIn) console.log(`  Demo status page: http://localhost:${port}/status/demo/`);
+    console.log(`  Status badge demo: http://localhost:${port}/widget/demo.html`);
+    console.log(`  API reference: http://localhost:${port}/api/docs`);
     console.log('');
-  });
+  }
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
@@ -93,7 +111,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+main().catch(async (error: unknown) => {
+  startupLog?.error({ err: error, step }, 'start-up failed');
+  for (const close of openedSoFar.reverse()) await close().catch(() => {});
+  console.error(
+    describeStartupFailure(error, step, {
+      port: startedEnv?.PORT,
+      host: startedEnv?.HOST,
+      databaseUrl: startedEnv?.DATABASE_URL,
+    }),
+  );
   process.exit(1);
 });
