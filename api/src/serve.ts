@@ -18,6 +18,7 @@ import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import type { Server } from 'node:http';
 import { describeStartupFailure, type StartupStep } from './startup-failure.ts';
+import { trackRequests } from './http/drain.ts';
 
 // What start-up is doing now, and how to undo what it has opened so far: a failed start releases
 // the DATA_DIR lock and its connections before it exits, and says in one line what went wrong.
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     });
     listening.once('error', reject);
   });
+  const requests = trackRequests(server);
   function printBanner(port: number): void {
     log.info({ port, database: db.kind, schema: migration.version }, 'Lantern is listening');
     console.log(`\n  Lantern is running at http://localhost:${port}`);
@@ -98,14 +100,31 @@ async function main(): Promise<void> {
     console.log('');
   }
 
+  // SIGTERM (a deploy, `docker stop`, Ctrl-C): stop taking connections, end streams with a `retry:`
+  // hint so clients reconnect to another process, let requests already received finish (a write in
+  // flight is committed and acknowledged), then give up the leader locks (a standby takes over the
+  // scheduler and renderer) and the database (PGlite's DATA_DIR lock). Bounded: after
+  // SHUTDOWN_TIMEOUT_MS whatever is left is cut and the exit code says so.
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    server.close();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const started = performance.now();
+    log.info({ signal, inFlight: requests.inFlight }, 'shutting down');
+    const hardStop = setTimeout(() => {
+      log.error({ inFlight: requests.inFlight }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + 5_000);
+    hardStop.unref();
+    realtime.endStreams();
+    const drained = await requests.drain(env.SHUTDOWN_TIMEOUT_MS);
+    server.closeAllConnections();
     await maintenanceScheduler.stop();
     await siteRenderer.stop();
     await realtime.close();
     await db.close();
-    process.exit(0);
+    log.info({ drained, ms: Math.round(performance.now() - started) }, 'shut down');
+    process.exit(drained === 'drained' ? 0 : 1);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
