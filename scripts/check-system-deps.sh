@@ -26,12 +26,12 @@ if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi
 
-install_command="apt-get update && apt-get install -y ${missing[*]}"
+install_command="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
   echo "system packages: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq "${missing[@]}"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
   mapfile -t still_missing < <(missing_packages)
   if [[ ${#still_missing[@]} -eq 0 ]]; then
     echo "system packages: installed ${missing[*]}"

@@ -13,6 +13,7 @@ import { serveSiteFiles } from './routes/status-pages/serve-site-files.ts';
 import { serveWidgetFiles } from './routes/widget-files/serve-widget-files.ts';
 import { publicPreflight } from './http/public-headers.ts';
 import { managementCors } from './http/management-cors.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { countRequests } from './http/count-requests.ts';
 import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
 import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
@@ -50,6 +51,8 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   // CORS preflights of public routes answer before authentication (browsers send no credentials).
   app.options('/api/public/*', publicPreflight());
   // The rest of /api/* answers the origins of CORS_ORIGINS only (a separately hosted admin app).
+  app.use('/api/*', securityHeaders());
+  app.use('/metrics', securityHeaders());
   app.use('/api/*', managementCors(deps.env.CORS_ORIGINS));
   app.use('/api/*', limitRequestBody());
   app.use('/api/*', authenticate());

@@ -1,7 +1,8 @@
 import { createApp, type App } from '../src/app.ts';
 import { parseEnv, type Env } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
-import { localAccessTokens, type LocalAccessTokens } from '../src/auth/local-jwt.ts';
+import { localAccessTokens } from '../src/auth/local-jwt.ts';
+import { sessionSigner, type SessionSigner } from '../src/auth/session-signer.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { createDeps } from '../src/deps.ts';
 import type { Deps } from '../src/http/app-env.ts';
@@ -30,7 +31,8 @@ export interface TestContext extends TestDatabase {
   app: App;
   deps: Deps;
   env: Env;
-  tokens: LocalAccessTokens;
+  /** Signs access tokens in real sessions (session-signer.ts). */
+  tokens: SessionSigner;
   clock: TestClock;
   dataDir: string;
 }
@@ -58,7 +60,7 @@ export async function createTestContext(
     app,
     deps,
     env,
-    tokens,
+    tokens: sessionSigner(database.db, tokens),
     clock,
     dataDir,
     async close() {

@@ -25,6 +25,7 @@ import { createDeps } from '../../api/src/deps.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { createLogger } from '../../api/src/logger.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
+import { sessionSigner } from '../../api/src/auth/session-signer.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { generateApiKeySecret, hashApiKeySecret } from '../../api/src/auth/api-key-secret.ts';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
       one.orgId,
       user!.id,
     ]);
-    const adminToken = await tokens.sign(user!.id, 'bench-admin@example.test');
+    const adminToken = await sessionSigner(db, tokens).sign(user!.id, 'bench-admin@example.test');
 
     const tenant = () =>
       app.request(`/api/organizations/${one.orgId}/metrics`, { headers: { Authorization: `Bearer ${one.secret}` } });

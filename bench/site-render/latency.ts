@@ -13,6 +13,7 @@ import { seedDemo } from '../../api/src/db/seed.ts';
 import { asSystem } from '../../api/src/db/doors.ts';
 import { systemClock } from '../../api/src/clock.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
+import { sessionSigner } from '../../api/src/auth/session-signer.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createSiteRenderer } from '../../api/src/static-site/site-renderer.ts';
@@ -50,7 +51,7 @@ export async function measureCommitToFile(
       ),
     );
     const { org_id: orgId, service_id: serviceId } = row!;
-    const authorization = `Bearer ${await tokens.sign(row!.user_id, row!.email)}`;
+    const authorization = `Bearer ${await sessionSigner(db, tokens).sign(row!.user_id, row!.email)}`;
     const index = join(env.SITE_OUT_DIR, 'status', 'demo', 'index.html');
     const pattern = new RegExp(`data-service-id="${serviceId}"[\\s\\S]*?data-service-status="(\\w+)"`);
     const samples: number[] = [];

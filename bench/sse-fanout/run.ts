@@ -24,6 +24,7 @@ import { openPostgres } from '../../api/src/db/postgres.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { asSystem } from '../../api/src/db/doors.ts';
 import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
+import { sessionSigner } from '../../api/src/auth/session-signer.ts';
 import { demoAdmin } from '../../api/src/db/seed.ts';
 import { startProduct } from '../../api/test/product-process.ts';
 
@@ -180,7 +181,7 @@ async function postgresApi(cleanups: (() => Promise<void>)[]): Promise<ApiUnderT
     ]);
     return { orgId: org!.id, slug: org!.slug, serviceId: svc!.id, userId: user!.id };
   });
-  const token = await localAccessTokens(new TextEncoder().encode(secret), { ttlSeconds: 3600 }).sign(
+  const token = await sessionSigner(db, localAccessTokens(new TextEncoder().encode(secret), { ttlSeconds: 3600 })).sign(
     userId,
     'bench@example.test',
   );

@@ -19,19 +19,34 @@ export interface AuthService {
   limits: {
     /** Logins per client IP (RATE_LIMIT_LOGIN_PER_IP per RATE_LIMIT_LOGIN_WINDOW_S). */
     loginPerIp: RateLimiter;
-    /** Logins (and password checks) per email address or account. */
-    loginPerAccount: RateLimiter;
+    /** Failed logins per email and client IP: past the limit that source is refused (429) for that email. */
+    loginFailuresPerSource: RateLimiter;
+    /** Failed logins per email from anywhere: past this ceiling, attempts on it are paced, not refused. */
+    loginFailuresPerAccount: RateLimiter;
+    /** The pace of an email past its failure ceiling: one attempt per second, whoever sends it. */
+    loginPacePerAccount: RateLimiter;
+    /** Password checks of a signed-in account (password change). */
+    passwordChecksPerUser: RateLimiter;
     /** Other anonymous account actions per client IP, one counter per action (sign-up, link confirmations, reset requests), as Supabase Auth counts them. */
     actionPerIp(action: string): RateLimiter;
-    /** Mails asked for one address (reset, verification), against mail bombing. */
+    /** Mails asked for one address from one client IP. */
+    mailPerSource: RateLimiter;
+    /** Mails asked for one address from anywhere, against mail bombing. */
     mailPerAccount: RateLimiter;
   };
 }
 
-// Per-account limits: 10 logins / 5 min (brute force on one account needs many IPs and still
-// crawls), 5 mails / 5 min.
-const loginsPerAccount = 10;
-const mailsPerAccount = 5;
+// A stranger must not be able to lock a user out (OWASP: lock-out is a denial of service), and brute
+// force must stay expensive. So failures count per email *and* source IP (10 / window, then that IP is
+// refused for that email), and per email from anywhere only past a high ceiling (100 / window, which
+// takes ten or more IPs) does the email slow to one attempt per second for everyone: the owner still
+// gets in, a botnet gets at most ~300 guesses per window. Reset and verification mails count the same
+// way: 3 per email and IP, 10 per email in all.
+const loginFailuresPerSource = 10;
+const loginFailureCeilingPerAccount = 100;
+const passwordChecksPerUser = 10;
+const mailsPerSource = 3;
+const mailsPerAccount = 10;
 
 export interface AuthServiceOptions {
   env: Env;
@@ -64,7 +79,10 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
     tokens: provider.tokens,
     limits: {
       loginPerIp: createRateLimiter({ limit: env.RATE_LIMIT_LOGIN_PER_IP, windowSeconds, clock }),
-      loginPerAccount: createRateLimiter({ limit: loginsPerAccount, windowSeconds, clock }),
+      loginFailuresPerSource: createRateLimiter({ limit: loginFailuresPerSource, windowSeconds, clock }),
+      loginFailuresPerAccount: createRateLimiter({ limit: loginFailureCeilingPerAccount, windowSeconds, clock }),
+      loginPacePerAccount: createRateLimiter({ limit: 1, windowSeconds: 1, clock }),
+      passwordChecksPerUser: createRateLimiter({ limit: passwordChecksPerUser, windowSeconds, clock }),
       actionPerIp(action) {
         let limiter = actionLimiters.get(action);
         if (!limiter)
@@ -74,6 +92,7 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
           );
         return limiter;
       },
+      mailPerSource: createRateLimiter({ limit: mailsPerSource, windowSeconds, clock }),
       mailPerAccount: createRateLimiter({ limit: mailsPerAccount, windowSeconds, clock }),
     },
   };

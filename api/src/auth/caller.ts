@@ -15,6 +15,9 @@ export interface OrgAccess {
 
 /** Verifies bearer access tokens of the configured provider (local JWT or Supabase JWT). */
 export interface AccessTokenVerifier {
-  /** Resolves the user id of a valid token, or null for any invalid, expired or foreign token. */
-  verify(token: string): Promise<{ userId: string } | null>;
+  /**
+   * Resolves the user id (and the session id, when the token names one) of a valid token, or null for
+   * any invalid, expired or foreign token, or one of a session that has ended.
+   */
+  verify(token: string): Promise<{ userId: string; sessionId?: string } | null>;
 }

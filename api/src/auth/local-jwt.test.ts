@@ -9,8 +9,12 @@ const sub = randomUUID();
 const good = { sub, iss: localIssuer, aud: localAudience };
 
 describe('local access tokens', () => {
-  it('accepts its own tokens', async () => {
-    expect(await tokens.verifier.verify(await tokens.sign(sub, 'a@example.test'))).toEqual({ userId: sub });
+  it('accepts its own tokens, with the session they name', async () => {
+    const sessionId = randomUUID();
+    expect(await tokens.verifier.verify(await tokens.sign(sub, 'a@example.test', sessionId))).toEqual({
+      userId: sub,
+      sessionId,
+    });
     expect(await tokens.verifier.verify(await signedToken(secret, 'HS256', good))).toEqual({ userId: sub });
   });
 

@@ -16,7 +16,9 @@ export function localAccessTokens(secret: Uint8Array, { ttlSeconds = 900 } = {})
           audience: localAudience,
           requiredClaims: ['sub', 'exp'],
         });
-        return typeof payload.sub === 'string' && payload.sub ? { userId: payload.sub } : null;
+        if (typeof payload.sub !== 'string' || !payload.sub) return null;
+        const sessionId = typeof payload.session_id === 'string' ? payload.session_id : undefined;
+        return sessionId ? { userId: payload.sub, sessionId } : { userId: payload.sub };
       } catch (error) {
         if (error instanceof errors.JOSEError) return null;
         throw error;
@@ -26,10 +28,13 @@ export function localAccessTokens(secret: Uint8Array, { ttlSeconds = 900 } = {})
   return {
     ttlSeconds,
     verifier,
-    /** Signs a short-lived access token for `userId`. */
-    async sign(userId: string, email: string | null, now = new Date()): Promise<string> {
+    /**
+     * Signs a short-lived access token for `userId` in session `sessionId` (the refresh-token family
+     * of the sign-in, named `session_id` as Supabase names it): ending the session ends the token.
+     */
+    async sign(userId: string, email: string | null, sessionId: string, now = new Date()): Promise<string> {
       const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT({ role: 'authenticated', ...(email ? { email } : {}) })
+      return new SignJWT({ role: 'authenticated', session_id: sessionId, ...(email ? { email } : {}) })
         .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
         .setSubject(userId)
         .setIssuer(localIssuer)

@@ -16,6 +16,8 @@ import {
 } from './refresh-tokens.ts';
 import { consumeEmailToken, createEmailToken, endEmailTokens } from './email-tokens.ts';
 import { acceptInvitationOnSignup } from './invitation-signup.ts';
+import { createSessionGate } from './session-gate.ts';
+import { randomUUID } from 'node:crypto';
 
 interface LocalProviderOptions {
   db: Database;
@@ -30,15 +32,18 @@ const auth = <T>(db: Database, fn: (tx: Queryable) => Promise<T>) => asSystem(db
 
 /** The embedded default: accounts in auth.users, Argon2id passwords, our own JWTs and refresh tokens. */
 export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOptions): AuthProvider {
+  // Access tokens name their session (refresh-token family); an ended session refuses them at once.
+  const sessions = createSessionGate(db);
+
   async function mustLoad(tx: Queryable, userId: string): Promise<AuthUser> {
     const user = await loadAuthUser(tx, userId);
     if (!user) throw invalidRefreshToken();
     return user;
   }
 
-  async function session(user: AuthUser, refreshToken: string, now: Date): Promise<AuthSession> {
+  async function session(user: AuthUser, refreshToken: string, sessionId: string, now: Date): Promise<AuthSession> {
     return {
-      access_token: await tokens.sign(user.id, user.email, now),
+      access_token: await tokens.sign(user.id, user.email, sessionId, now),
       token_type: 'bearer',
       expires_in: tokens.ttlSeconds,
       refresh_token: refreshToken,
@@ -48,13 +53,14 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
 
   /** A new sign-in: a new refresh-token family for `userId`. */
   async function newSession(tx: Queryable, userId: string, now: Date) {
-    const refreshToken = await issueRefreshToken(tx, userId, now);
-    return { user: await mustLoad(tx, userId), refreshToken };
+    const sessionId = randomUUID();
+    const refreshToken = await issueRefreshToken(tx, userId, now, sessionId);
+    return { user: await mustLoad(tx, userId), refreshToken, sessionId };
   }
 
   return {
     kind: 'local',
-    tokens: tokens.verifier,
+    tokens: sessions.guard(tokens.verifier),
 
     async signUp({ email: rawEmail, password, displayName, invitationToken }) {
       const email = normalizeEmail(rawEmail);
@@ -81,7 +87,7 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
         return { ...(await newSession(tx, userId, now)), verifyToken };
       });
       if (result.verifyToken) await mail.verification(email, result.verifyToken);
-      return { user: result.user, session: await session(result.user, result.refreshToken, now) };
+      return { user: result.user, session: await session(result.user, result.refreshToken, result.sessionId, now) };
     },
 
     async signIn(rawEmail, password) {
@@ -100,7 +106,7 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
         await tx.query('update auth.users set last_sign_in_at = $2 where id = $1', [row.id, now.toISOString()]);
         return newSession(tx, row.id, now);
       });
-      return session(started.user, started.refreshToken, now);
+      return session(started.user, started.refreshToken, started.sessionId, now);
     },
 
     async refresh(refreshToken) {
@@ -110,16 +116,19 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
         const rotation = await rotateRefreshToken(tx, refreshToken, now);
         return rotation.ok ? { ...rotation, user: await loadAuthUser(tx, rotation.userId) } : rotation;
       });
+      // A stolen token presented again ended its whole sign-in: its access tokens end with it.
+      if (!result.ok && result.reason === 'reused') sessions.ended([result.familyId]);
       if (!result.ok || !result.user) throw invalidRefreshToken();
-      return session(result.user, result.token, now);
+      return session(result.user, result.token, result.familyId, now);
     },
 
     async logout({ userId, refreshToken, scope }) {
       const now = clock.now();
-      await auth(db, async (tx) => {
-        if (scope === 'global') await revokeAllRefreshTokens(tx, userId, now);
-        else if (refreshToken) await revokeFamilyOfToken(tx, userId, refreshToken, now);
+      const ended = await auth(db, async (tx) => {
+        if (scope === 'global') return revokeAllRefreshTokens(tx, userId, now);
+        return refreshToken ? revokeFamilyOfToken(tx, userId, refreshToken, now) : [];
       });
+      sessions.ended(ended);
     },
 
     async verifyEmail(token) {
@@ -158,7 +167,7 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
     async confirmPasswordReset(token, password) {
       const passwordHash = await hashPassword(password);
       const now = clock.now();
-      await auth(db, async (tx) => {
+      const ended = await auth(db, async (tx) => {
         const userId = await consumeEmailToken(tx, token, 'reset_password', now);
         if (!userId) throw invalidEmailToken();
         // The link came by mail, so it proves the address too (as Supabase's recovery does).
@@ -166,8 +175,9 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
           `update auth.users set encrypted_password = $2, email_confirmed_at = coalesce(email_confirmed_at, $3), updated_at = $3 where id = $1`,
           [userId, passwordHash, now.toISOString()],
         );
-        await revokeAllRefreshTokens(tx, userId, now);
+        return revokeAllRefreshTokens(tx, userId, now);
       });
+      sessions.ended(ended);
     },
 
     async changePassword(userId, oldPassword, newPassword) {
@@ -187,12 +197,13 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
           passwordHash,
           now.toISOString(),
         ]);
-        await revokeAllRefreshTokens(tx, userId, now);
+        const ended = await revokeAllRefreshTokens(tx, userId, now);
         // A reset link mailed before the change must not undo it.
         await endEmailTokens(tx, userId, 'reset_password', now);
-        return newSession(tx, userId, now);
+        return { ...(await newSession(tx, userId, now)), ended };
       });
-      return session(started.user, started.refreshToken, now);
+      sessions.ended(started.ended);
+      return session(started.user, started.refreshToken, started.sessionId, now);
     },
   };
 }

@@ -36,7 +36,9 @@ export async function issueRefreshToken(
 
 /** The outcome of presenting a refresh token. */
 export type Rotation =
-  { ok: true; userId: string; token: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+  | { ok: true; userId: string; familyId: string; token: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' }
+  | { ok: false; reason: 'reused'; familyId: string };
 
 /**
  * Uses a refresh token once: marks it used and issues its successor in the same family. Presenting a
@@ -65,40 +67,47 @@ export async function rotateRefreshToken(tx: Queryable, token: string, now: Date
   if (row.used_at !== null) {
     const sinceRotation = now.getTime() - new Date(row.used_at).getTime();
     if (sinceRotation >= 0 && sinceRotation <= refreshReuseGraceMs) {
-      return { ok: true, userId: row.user_id, token: await issueRefreshToken(tx, row.user_id, now, row.family_id) };
+      const successor = await issueRefreshToken(tx, row.user_id, now, row.family_id);
+      return { ok: true, userId: row.user_id, familyId: row.family_id, token: successor };
     }
     await revokeRefreshFamily(tx, row.family_id, now);
-    return { ok: false, reason: 'reused' };
+    return { ok: false, reason: 'reused', familyId: row.family_id };
   }
   if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
   await tx.query('update public.refresh_tokens set used_at = $2 where id = $1', [row.id, now.toISOString()]);
-  return { ok: true, userId: row.user_id, token: await issueRefreshToken(tx, row.user_id, now, row.family_id) };
+  const successor = await issueRefreshToken(tx, row.user_id, now, row.family_id);
+  return { ok: true, userId: row.user_id, familyId: row.family_id, token: successor };
 }
 
-/** Revokes every token of one family (one sign-in on one device). */
-export async function revokeRefreshFamily(tx: Queryable, familyId: string, now: Date): Promise<void> {
+/**
+ * Revokes every token of one family (one sign-in on one device). The family id is the session id
+ * access tokens carry, so its access tokens stop working too (session-gate.ts).
+ */
+export async function revokeRefreshFamily(tx: Queryable, familyId: string, now: Date): Promise<string[]> {
   await tx.query('update public.refresh_tokens set revoked_at = $2 where family_id = $1 and revoked_at is null', [
     familyId,
     now.toISOString(),
   ]);
+  return [familyId];
 }
 
-/** Revokes the family of `token` if it belongs to `userId`; false when it does not. */
-export async function revokeFamilyOfToken(tx: Queryable, userId: string, token: string, now: Date): Promise<boolean> {
-  if (!looksLikeOpaqueToken(token)) return false;
+/** Revokes the family of `token` if it belongs to `userId`; the ended session ids (none when it does not). */
+export async function revokeFamilyOfToken(tx: Queryable, userId: string, token: string, now: Date): Promise<string[]> {
+  if (!looksLikeOpaqueToken(token)) return [];
   const [row] = await tx.query<{ family_id: string }>(
     'select family_id from public.refresh_tokens where token_hash = $1 and user_id = $2',
     [hashOpaqueToken(token), userId],
   );
-  if (!row) return false;
-  await revokeRefreshFamily(tx, row.family_id, now);
-  return true;
+  if (!row) return [];
+  return revokeRefreshFamily(tx, row.family_id, now);
 }
 
-/** Revokes every refresh token of a user (password reset or change, sign out everywhere). */
-export async function revokeAllRefreshTokens(tx: Queryable, userId: string, now: Date): Promise<void> {
-  await tx.query('update public.refresh_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null', [
-    userId,
-    now.toISOString(),
-  ]);
+/** Revokes every refresh token of a user (password reset or change, sign out everywhere); the ended session ids. */
+export async function revokeAllRefreshTokens(tx: Queryable, userId: string, now: Date): Promise<string[]> {
+  const rows = await tx.query<{ family_id: string }>(
+    `update public.refresh_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null
+     returning family_id`,
+    [userId, now.toISOString()],
+  );
+  return [...new Set(rows.map((row) => row.family_id))];
 }

@@ -29,6 +29,13 @@ export function createRateLimiter({
   }
 
   return {
+    /** Says whether `key` is still within the limit, without counting (for limits on failures only). */
+    check(key: string): RateVerdict {
+      const now = clock.now().getTime();
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now || window.count < limit) return { allowed: true };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+    },
     /** Counts one attempt for `key` and says whether it is within the limit. */
     hit(key: string): RateVerdict {
       const now = clock.now().getTime();
@@ -54,10 +61,13 @@ export function enforceRateLimits(checks: Array<[RateLimiter, string]>): void {
     const verdict = limiter.hit(key);
     if (!verdict.allowed) retryAfter = Math.max(retryAfter, verdict.retryAfterSeconds);
   }
-  if (retryAfter > 0) {
-    throw new AppError('rate_limited', `Too many attempts; try again in ${retryAfter} seconds`, {
-      details: { retry_after: retryAfter },
-      headers: { 'Retry-After': String(retryAfter) },
-    });
-  }
+  if (retryAfter > 0) throw rateLimited(retryAfter);
+}
+
+/** The 429 of every limit: `Retry-After` in seconds, also as `details.retry_after`. */
+export function rateLimited(retryAfter: number): AppError {
+  return new AppError('rate_limited', `Too many attempts; try again in ${retryAfter} seconds`, {
+    details: { retry_after: retryAfter },
+    headers: { 'Retry-After': String(retryAfter) },
+  });
 }

@@ -131,9 +131,18 @@ export class Hub {
     };
   }
 
-  /** Ends every stream (shutdown). */
-  closeAll(): void {
-    for (const set of [...this.topics.values()]) for (const sub of [...set]) sub.res.destroy();
+  /**
+   * Ends every stream (shutdown). With `farewell` (e.g. a `retry:` hint), each stream is ended
+   * cleanly with it, so clients reconnect to another process after that delay instead of seeing an
+   * error; without, sockets are destroyed.
+   */
+  closeAll(farewell?: string): void {
+    for (const set of [...this.topics.values()]) {
+      for (const sub of [...set]) {
+        if (farewell && !sub.res.destroyed) sub.res.end(farewell);
+        else sub.res.destroy();
+      }
+    }
     this.stopHeartbeat();
   }
 

@@ -5,6 +5,7 @@ import { EventReader, type ReadEvent } from './event-reader.ts';
 import { memberEventFrame, orgEventFrame, publicEventFrames } from './frames.ts';
 import { orgMembersTopic, orgTopic, publicTopic, topicOrg } from './topics.ts';
 import { StreamAdmission } from './stream-admission.ts';
+import { sseRetry } from './sse.ts';
 
 export interface RealtimeOptions extends HubOptions {
   db: Database;
@@ -80,6 +81,13 @@ export function createRealtime(options: RealtimeOptions) {
     replayMaxAgeS,
     /** Starts LISTENing; call before the server accepts streams. */
     start: () => reader.start(),
+    /**
+     * Ends every stream cleanly with a `retry:` hint (a graceful shutdown: clients come back, to
+     * another process, within `retryMs`); the LISTEN connection stays until `close`.
+     */
+    endStreams() {
+      hub.closeAll(`${sseRetry(retryMs)}: shutting down\n\n`);
+    },
     /** Ends every stream and the LISTEN connection (before the database closes). */
     async close() {
       hub.closeAll();

@@ -29,4 +29,5 @@ export const streamHeaders: Record<string, string> = {
   'Cache-Control': 'no-cache',
   'X-Accel-Buffering': 'no',
   Connection: 'keep-alive',
+  'X-Content-Type-Options': 'nosniff',
 };

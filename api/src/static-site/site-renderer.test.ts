@@ -75,6 +75,10 @@ describe('site renderer: events to files on disk', () => {
     const page = await app.request(`/status/${world.org.slug}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
+    // Customers frame their status page and load it cross-origin: the management API's headers stay off it.
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const history = await app.request(`/status/${world.org.slug}/history`);
     expect(history.status).toBe(301);
     for (const path of ['badge.svg', 'services/api/badge.svg', 'status.json', 'api/v2/summary.json']) {

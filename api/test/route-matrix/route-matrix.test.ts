@@ -5,6 +5,7 @@ import { allCallers, authorizationFor, expectedStatus } from './callers.ts';
 import { rowFiles } from './rows/index.ts';
 import { closeMatrixServers, sendMatrixRequest } from './send.ts';
 import { snapshotOrg } from './snapshot.ts';
+import { expectSecurityHeaders } from './security-headers.ts';
 import type { CallerName, MatrixRow } from './types.ts';
 import { createMatrixWorld, type MatrixWorld } from './world.ts';
 
@@ -90,6 +91,7 @@ async function runCase(
   if (streaming) await res.body?.cancel();
   const text = streaming ? '' : await res.text();
   expect(res.status, `${key} as ${caller}: ${text.slice(0, 300)}`).toBe(status);
+  expectSecurityHeaders(res, key, path, `${key} as ${caller}`);
   // The other org's callers learn nothing of org A, whether they are refused or not.
   if ((caller === 'otherAdmin' || caller === 'otherKey') && !publicKeys.has(key)) {
     expect(text, `${key} as ${caller} revealed org A`).not.toContain(world.orgA.slug);

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.ts';
 import { clientIp } from '../../limits/client-ip.ts';
-import { enforceRateLimits } from '../../limits/rate-limit.ts';
+import { enforceRateLimits, rateLimited } from '../../limits/rate-limit.ts';
+import { AppError } from '../../errors.ts';
 import { normalizeEmail } from '../../auth/auth-user.ts';
 
 /** The answer of every route that calls one of these limits, for its OpenAPI `responses`. */
@@ -9,20 +10,38 @@ export const rateLimitedResponse = {
   429: { description: 'Too many attempts from this client or for this account: retry after `Retry-After` seconds' },
 } as const;
 
-/** Counts a login attempt per client IP and per email; 429 with Retry-After beyond either limit. */
-export function limitLogin(c: Context<AppEnv>, email: string): void {
+/**
+ * Runs one login attempt under the login limits (auth-service.ts says why they are shaped so): every
+ * attempt counts per client IP; a source with too many failures for this email is refused; an email
+ * past its failure ceiling is paced to one attempt per second; a failed attempt counts against both.
+ */
+export async function limitLogin<T>(c: Context<AppEnv>, email: string, attempt: () => Promise<T>): Promise<T> {
   const { auth, env, metrics } = c.get('deps');
-  metrics.auth.countLoginRefusal(() =>
-    enforceRateLimits([
-      [auth.limits.loginPerIp, clientIp(c, env.TRUST_PROXY)],
-      [auth.limits.loginPerAccount, `email:${normalizeEmail(email)}`],
-    ]),
-  );
+  const ip = clientIp(c, env.TRUST_PROXY);
+  const account = `email:${normalizeEmail(email)}`;
+  const source = `${account}|${ip}`;
+  metrics.auth.countLoginRefusal(() => {
+    enforceRateLimits([[auth.limits.loginPerIp, ip]]);
+    const fromHere = auth.limits.loginFailuresPerSource.check(source);
+    if (!fromHere.allowed) throw rateLimited(fromHere.retryAfterSeconds);
+    if (!auth.limits.loginFailuresPerAccount.check(account).allowed) {
+      enforceRateLimits([[auth.limits.loginPacePerAccount, account]]);
+    }
+  });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') {
+      auth.limits.loginFailuresPerSource.hit(source);
+      auth.limits.loginFailuresPerAccount.hit(account);
+    }
+    throw error;
+  }
 }
 
-/** Counts a password check of a signed-in account (password change) against the per-account limit. */
+/** Counts a password check of a signed-in account (password change) against its own limit. */
 export function limitPasswordCheck(c: Context<AppEnv>, userId: string): void {
-  enforceRateLimits([[c.get('deps').auth.limits.loginPerAccount, `user:${userId}`]]);
+  enforceRateLimits([[c.get('deps').auth.limits.passwordChecksPerUser, `user:${userId}`]]);
 }
 
 /** Counts an anonymous account action (`signup`, `verify-email`…) per client IP, one counter per action. */
@@ -34,8 +53,10 @@ export function limitAction(c: Context<AppEnv>, action: string): void {
 /** Counts a mail (`action`: reset, verification) asked for `address`, per client IP and per address. */
 export function limitMail(c: Context<AppEnv>, action: string, address: string): void {
   const { auth, env } = c.get('deps');
+  const ip = clientIp(c, env.TRUST_PROXY);
   enforceRateLimits([
-    [auth.limits.actionPerIp(action), clientIp(c, env.TRUST_PROXY)],
+    [auth.limits.actionPerIp(action), ip],
+    [auth.limits.mailPerSource, `${address}|${ip}`],
     [auth.limits.mailPerAccount, address],
   ]);
 }

@@ -23,8 +23,7 @@ export const login = defineRoute(
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');
-    limitLogin(c, email);
-    const session = await c.get('deps').auth.provider.signIn(email, password);
+    const session = await limitLogin(c, email, () => c.get('deps').auth.provider.signIn(email, password));
     return c.json({ data: session }, 200);
   },
 );

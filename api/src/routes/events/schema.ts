@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { instant } from '../fields.ts';
 
 export const OrgParams = z.object({
   orgId: z.uuid().openapi({ param: { name: 'orgId', in: 'path' } }),
@@ -14,8 +15,8 @@ export const EventsQuery = z.object({
     .union([z.uuid(), z.literal('system')])
     .optional()
     .openapi({ description: 'A user id or API key id, or `system` for scheduled jobs' }),
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events at or after this instant' }),
-  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Events before this instant' }),
+  from: instant.optional().openapi({ description: 'Events at or after this instant' }),
+  to: instant.optional().openapi({ description: 'Events before this instant' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(40).optional(),
 });

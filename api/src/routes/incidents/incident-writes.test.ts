@@ -19,6 +19,14 @@ describe('incident timeline, deletion and script writes', () => {
 
   const tick = () => t.clock.advance(1000);
 
+  it('refuses a started_at in year 0001 (it used to be stored as 2001) and nothing is written', async () => {
+    const before = await call(t, 'GET', base, member);
+    const res = await call(t, 'POST', base, member, { title: 'Ancient', started_at: '0001-01-01T00:00:00Z' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect((await call(t, 'GET', base, member)).body.data).toEqual(before.body.data);
+  });
+
   it('edits and deletes timeline entries without moving the status', async () => {
     const opened = await call(t, 'POST', base, member, { title: 'Typos', message: 'Frist post' });
     const id = opened.body.data.id;

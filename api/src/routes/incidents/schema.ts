@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { holdStatuses, incidentImpacts, incidentStatuses } from '../../contract/status.ts';
 import type { IncidentState, ServiceImpact } from '../../incidents/types.ts';
 import type { Expect, Same } from '../../http/assert-same.ts';
+import { instant } from '../fields.ts';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instant;
 
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const IncidentParams = z.object({ orgId: z.uuid(), id: z.uuid() });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+// Not `instant`: Alertmanager sends endsAt 0001-01-01T00:00:00Z for "no end yet" (apply-alert.ts reads it).
 const isoTime = z.iso.datetime({ offset: true });
 const labelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,99}$/, 'A Prometheus label name');
 const labelSet = z.record(z.string().max(1000), z.string().max(10_000));

@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { maintenanceStatuses } from '../../contract/status.ts';
 import type { MaintenanceState } from '../../maintenances/types.ts';
 import type { Expect, Same } from '../../http/assert-same.ts';
+import { instant } from '../fields.ts';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instant;
 
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const MaintenanceParams = z.object({ orgId: z.uuid(), id: z.uuid() });

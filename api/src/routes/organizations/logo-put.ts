@@ -7,6 +7,7 @@ import { detectLogoType } from './image-type.ts';
 import { readBodyLimited } from './read-body.ts';
 import { readOrganization, withRole } from './org-row.ts';
 import { errorResponses, OrganizationBody, OrgIdParams } from './schema.ts';
+import { reencodeLogo } from './logo-image.ts';
 
 /** The largest logo (the table checks the same). */
 export const maxLogoBytes = 256 * 1024;
@@ -48,7 +49,8 @@ export const putOrganizationLogo = defineRoute(
         content: { 'application/json': { schema: OrganizationBody } },
       },
       413: { description: 'Larger than 256 KB' },
-      415: { description: 'Not a PNG, JPEG or WebP image' },
+      415: { description: 'Not a PNG, JPEG or WebP image, or one that does not decode' },
+      422: { description: 'More than 4096 × 4096 pixels' },
       ...errorResponses,
     },
   }),
@@ -58,11 +60,12 @@ export const putOrganizationLogo = defineRoute(
     const type = detectLogoType(bytes);
     if (!type)
       throw new AppError('unsupported_media_type', 'The logo must be a PNG, JPEG or WebP image (SVG is not accepted)');
+    const image = await reencodeLogo(bytes, type);
     const org = await asCaller(c, async (tx) => {
       await tx.query(
         `insert into public.organization_logos (org_id, content_type, bytes, updated_at) values ($1, $2, $3, now())
          on conflict (org_id) do update set content_type = excluded.content_type, bytes = excluded.bytes, updated_at = now()`,
-        [orgId, type, bytes],
+        [orgId, type, image],
       );
       await tx.query('update public.organizations set updated_at = now() where id = $1', [orgId]);
       const org = await readOrganization(tx, orgId);

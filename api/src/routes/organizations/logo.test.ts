@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { createApiKey, createTenantWorld, type TenantWorld } from '../../../test/fixtures.ts';
 import { samplePng, sampleJpeg, sampleSvg, sampleWebp } from '../../../test/route-matrix/samples.ts';
+import { crc32 } from 'node:zlib';
 
 describe('PUT and GET /api/organizations/:orgId/logo', () => {
   let t: TestContext;
@@ -28,7 +29,7 @@ describe('PUT and GET /api/organizations/:orgId/logo', () => {
     expect((await download()).status).toBe(404);
   });
 
-  it('stores a real PNG and serves the same bytes with the type found in them', async () => {
+  it('stores a real PNG, encoded again, with the type found in its bytes', async () => {
     const png = samplePng(16);
     // The declared type is wrong on purpose: the bytes decide.
     const res = await upload(png, 'image/jpeg');
@@ -38,7 +39,10 @@ describe('PUT and GET /api/organizations/:orgId/logo', () => {
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
+    const served = Buffer.from(await got.arrayBuffer());
+    expect(served.subarray(0, 8)).toEqual(png.subarray(0, 8));
+    expect(served.readUInt32BE(16)).toBe(16); // IHDR width: the same image
+    expect(served.readUInt32BE(20)).toBe(16);
     const [event] = await t.db.query<{ type: string; payload: { changed: string[] } }>(
       'select type, payload from public.status_events where org_id = $1 order by seq desc limit 1',
       [world.orgA.id],
@@ -68,6 +72,36 @@ describe('PUT and GET /api/organizations/:orgId/logo', () => {
     form.set('file', new Blob([sampleSvg], { type: 'image/svg+xml' }), 'logo.svg');
     expect((await upload(form, null)).status).toBe(415);
     expect((await download()).headers.get('content-type')).toBe('image/png');
+  });
+
+  it('serves only the image: bytes after the PNG, and HTML in its place, never come back', async () => {
+    const png = samplePng(8);
+    const html = Buffer.from('<html><script>alert(document.domain)</script></html>');
+    expect((await upload(Buffer.concat([png, html]), 'image/png')).status).toBe(200);
+    const served = Buffer.from(await (await download()).arrayBuffer());
+    expect(served.includes(Buffer.from('<script'))).toBe(false);
+    // A PNG signature with HTML after it is not an image at all.
+    const fake = Buffer.concat([png.subarray(0, 8), html]);
+    const res = await upload(fake, 'image/png');
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
+  });
+
+  it('refuses a decompression bomb by its declared size, before decoding it', async () => {
+    const huge = samplePng(1);
+    // IHDR says 40000 × 40000 (the CRC is recomputed so the header itself is valid).
+    huge.writeUInt32BE(40_000, 16);
+    huge.writeUInt32BE(40_000, 20);
+    huge.writeUInt32BE(crc32(huge.subarray(12, 29)), 29);
+    const res = await upload(huge, 'image/png');
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/pixels/);
+  });
+
+  it('scales a large logo down to fit 512 × 512', async () => {
+    expect((await upload(samplePng(1024), 'image/png')).status).toBe(200);
+    const served = Buffer.from(await (await download()).arrayBuffer());
+    expect([served.readUInt32BE(16), served.readUInt32BE(20)]).toEqual([512, 512]);
   });
 
   it('refuses more than 256 KB with 413, and accepts exactly 256 KB', async () => {

@@ -5,6 +5,7 @@ import { appendEvent } from '../../db/events.ts';
 import { manageServices } from '../services/access.ts';
 import { groupColumns, toGroupWire, type GroupRow } from './group-row.ts';
 import { CreateGroupBody, GroupBody, OrgParams } from './schema.ts';
+import { maxPosition } from '../fields.ts';
 
 /** POST /api/organizations/:orgId/service-groups: a new group, with a `service_group.created` event. */
 export const createServiceGroup = defineRoute(
@@ -26,7 +27,7 @@ export const createServiceGroup = defineRoute(
     const group = await asCaller(c, async (tx) => {
       const [row] = await tx.query<GroupRow>(
         `insert into public.service_groups (org_id, name, position)
-         values ($1, $2, coalesce($3::int, (select coalesce(max(position) + 1, 0) from public.service_groups where org_id = $1)))
+         values ($1, $2, coalesce($3::int, (select least(coalesce(max(position) + 1, 0), ${maxPosition}) from public.service_groups where org_id = $1)))
          returning ${groupColumns}`,
         [orgId, body.name, body.position ?? null],
       );

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { displayPosition } from '../fields.ts';
 
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const GroupParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 
 const name = z.string().trim().min(1).max(120);
-const position = z.number().int().min(0).max(1_000_000);
+const position = displayPosition;
 
 export const CreateGroupBody = z
   .object({

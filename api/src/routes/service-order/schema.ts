@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { Service } from '../services/schema.ts';
 import { ServiceGroup } from '../service-groups/schema.ts';
+import { displayPosition } from '../fields.ts';
 
 export const OrgParams = z.object({ orgId: z.uuid() });
 
-const position = z.number().int().min(0).max(1_000_000);
+const position = displayPosition;
 const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
 
 export const ServiceOrderBody = z

@@ -7,6 +7,7 @@ import { manageServices } from './access.ts';
 import { assertGroupInOrg, assertSlugFree } from './load.ts';
 import { freeSlugFor } from './slug.ts';
 import { CreateServiceBody, OrgParams, ServiceBody } from './schema.ts';
+import { maxPosition } from '../fields.ts';
 
 /** POST /api/organizations/:orgId/services: a new service (operational), with a `service.created` event. */
 export const createService = defineRoute(
@@ -35,7 +36,7 @@ export const createService = defineRoute(
       const [row] = await tx.query<ServiceRow>(
         `insert into public.services (org_id, name, slug, description, group_id, is_public, position)
          values ($1, $2, $3, $4, $5, $6, coalesce($7::int, (
-           select coalesce(max(position) + 1, 0) from public.services
+           select least(coalesce(max(position) + 1, 0), ${maxPosition}) from public.services
            where org_id = $1 and group_id is not distinct from $5::uuid)))
          returning ${serviceColumns}`,
         [orgId, body.name, slug, body.description, body.group_id, body.is_public, body.position ?? null],

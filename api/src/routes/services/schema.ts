@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { holdStatuses, serviceStatuses, statusSources } from '../../contract/status.ts';
+import { instant, displayPosition } from '../fields.ts';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = instant;
 
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const ServiceParams = z.object({ orgId: z.uuid(), id: z.uuid() });
@@ -16,7 +17,7 @@ export const slugSchema = z
 
 const name = z.string().trim().min(1).max(120);
 const description = z.string().max(2000);
-const position = z.number().int().min(0).max(1_000_000);
+const position = displayPosition;
 
 export const CreateServiceBody = z
   .object({

@@ -55,6 +55,30 @@ describe('services CRUD', () => {
     expect(res.body.data).toMatchObject({ slug: 'api-gateway-eu-2', position: 1, description: 'Second' });
   });
 
+  it('places a new service at the last position when the last one already holds the maximum', async () => {
+    const last = await send(t, 'POST', base, admin, { name: 'Far end', position: 1_000_000 });
+    expect(last.status).toBe(201);
+    const next = await send(t, 'POST', base, admin, { name: 'Past the far end' });
+    expect(next.status).toBe(201);
+    expect(next.body.data.position).toBe(1_000_000);
+    const list = await send(t, 'GET', `${base}?limit=100`, admin);
+    expect(list.body.data.every((service: { position: number }) => service.position <= 1_000_000)).toBe(true);
+    for (const res of [last, next]) {
+      expect((await send(t, 'DELETE', `${base}/${res.body.data.id}`, admin)).status).toBe(204);
+    }
+  });
+
+  it('refuses a date outside 1970–2199 instead of storing another one', async () => {
+    const res = await send(
+      t,
+      'GET',
+      `${base}/${(await send(t, 'GET', base, admin)).body.data[0].id}/history?from=0001-01-01T00:00:00Z`,
+      admin,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', details: expect.anything() });
+  });
+
   it('refuses a slug already used in the org with 409', async () => {
     const seq = await lastSeq(t.db, world.orgA.id);
     const res = await send(t, 'POST', base, admin, { name: 'Other', slug: 'api-gateway-eu' });

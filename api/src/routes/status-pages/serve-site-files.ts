@@ -84,12 +84,13 @@ export function serveSiteFiles(): Handler<AppEnv> {
     const headers: Record<string, string> = {
       'Content-Type': contentTypes[extension] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
+      // Any site may load a page's logo or stylesheet and frame the page itself (no X-Frame-Options).
+      'Cross-Origin-Resource-Policy': 'cross-origin',
       // Pages and data change with every event; the stylesheet, script and logo rarely.
       'Cache-Control': ['css', 'js', 'png', 'jpg', 'webp'].includes(extension) ? 'public, max-age=300' : 'no-cache',
     };
     if (embeddable.has(extension)) {
       headers['Access-Control-Allow-Origin'] = '*';
-      headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
     }
     return c.body(new Uint8Array(body), 200, headers);
   };

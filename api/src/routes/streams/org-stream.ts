@@ -8,6 +8,7 @@ import { sseFrame } from '../../realtime/sse.ts';
 import { memberEventFrame, orgEventFrame } from '../../realtime/frames.ts';
 import type { StoredEvent } from '../../db/events.ts';
 import { alreadySent, lastEventId, sseResponse, streamContext } from './stream-request.ts';
+import { managementHeaderEntries } from '../../http/security-headers.ts';
 
 /** When the caller's bearer access token expires (ms since epoch), or null for API keys. */
 function tokenExpiry(authorization: string | undefined): number | null {
@@ -48,7 +49,8 @@ export const getOrgStream = defineRoute(
       hub: realtime.hub,
       res,
       topic: admin ? orgTopic(orgId) : orgMembersTopic(orgId),
-      headers: { 'X-Request-Id': c.get('requestId') },
+      // Written on the raw response, past Hono's middleware: the management headers are set here.
+      headers: { ...managementHeaderEntries, 'X-Request-Id': c.get('requestId') },
       retryMs: realtime.retryMs,
       release,
       prepare: (sub) => {
