@@ -57,6 +57,19 @@ export const PostIncidentUpdateBody = z
 
 export const EditIncidentUpdateBody = z.object({ message }).strict().openapi('EditIncidentUpdate');
 
+export const PutPostmortemBody = z
+  .object({
+    postmortem: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50000)
+      .nullable()
+      .openapi({ description: 'Markdown (links, emphasis, lists, code); null removes the post-mortem' }),
+  })
+  .strict()
+  .openapi('PutPostmortem');
+
 export const ResolveIncidentBody = z.object({ message: message.optional() }).strict().openapi('ResolveIncident');
 
 export const IncidentListQuery = z.object({
@@ -90,6 +103,8 @@ export const Incident = z
     created_by: z.uuid().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
+    postmortem: z.string().nullable().openapi({ description: 'The post-mortem (Markdown), once written' }),
+    postmortem_updated_at: z.string().nullable(),
     services: z.array(z.object({ service_id: z.uuid(), name: z.string(), status: z.enum(holdStatuses) })),
     updates: z.array(IncidentUpdate).openapi({ description: 'The timeline, newest first' }),
   })
