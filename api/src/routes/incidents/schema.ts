@@ -30,7 +30,9 @@ export const CreateIncidentBody = z
     title,
     status: z.enum(incidentStatuses).default('investigating'),
     impact: z.enum(incidentImpacts).default('minor'),
-    started_at: isoTime.optional().openapi({ description: 'Defaults to now; may be in the past' }),
+    started_at: isoTime
+      .optional()
+      .openapi({ description: 'Defaults to now; may be in the past (backdating), not before 2000 nor in the future' }),
     services: ServiceImpactsInput.default([]),
     message: message.openapi({ description: 'The text of the first update' }),
   })
