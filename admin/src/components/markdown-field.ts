@@ -39,7 +39,7 @@ export function markdownField(options: MarkdownFieldOptions): TemplateResult {
     </label>
     ${
       value.trim()
-        ? html`<div class="preview" role="group" aria-label="Preview of ${label}">
+        ? html`<div class="preview" role="group" aria-label="Preview">
             <span class="hint">Preview</span>
             <markdown-view data-preview=${id} .source=${value}></markdown-view>
           </div>`
