@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 const adminDir = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(adminDir, 'dist', '.built');
 const lockDir = join(adminDir, 'node_modules', '.build-lock');
-const sources = ['src', 'scripts', 'index.html', 'package.json', '../widget/src/stream-client.ts'];
+const sources = [
+  'src',
+  'scripts',
+  'index.html',
+  'package.json',
+  '../widget/src/stream-client.ts',
+  // The API code the bundle carries: the contract's enums and the Markdown renderer (a lazy chunk).
+  '../api/src/contract',
+  '../api/src/markdown',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
