@@ -72,7 +72,9 @@ describe('Markdown on the static pages, in the feeds and the JSON files', () => 
     expect(html).toContain('<strong>rolled back</strong>');
     expect(html).toContain('<em>watch</em>');
     expect(html).toContain('<code>one</code>');
-    expect(html).toContain('<a href="https://example.com/deploys/42" rel="nofollow ugc noopener noreferrer">deploy</a>');
+    expect(html).toContain(
+      '<a href="https://example.com/deploys/42" rel="nofollow ugc noopener noreferrer">deploy</a>',
+    );
     expect(html).toContain('[bad](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toMatch(/<section class="postmortem" data-postmortem[^>]*>\s*<h3[^>]*>Post-mortem<\/h3>/);
     expect(html).toContain('A <strong>config</strong> change');
