@@ -159,8 +159,10 @@ describe('markdownToText', () => {
 });
 
 describe('pathological input', () => {
-  // Updates are at most 10,000 characters and post-mortems 50,000; each must still take well under a
-  // second, so a hostile author cannot stall a render or the stream.
+  // Updates are at most 10,000 characters and post-mortems 50,000. Rendering and stripping 50,000
+  // characters built to be slow takes a few hundred milliseconds (linear in the input); a parser that
+  // went quadratic on one of them would take far longer than the bound, which leaves room for a busy
+  // machine. The bound guards the renders and the stream against a hostile author.
   const bombs: [string, string][] = [
     ['nested emphasis', '*'.repeat(25_000) + 'a' + '*'.repeat(25_000)],
     ['alternating emphasis', '*_'.repeat(25_000)],
@@ -173,13 +175,13 @@ describe('pathological input', () => {
     ['long line of URLs', 'https://a.test/ '.repeat(3_000)],
   ];
 
-  it.each(bombs)('%s renders in well under a second', (_name, source) => {
+  it.each(bombs)('%s renders and strips within the bound', (_name, source) => {
     const started = performance.now();
     const html = markdownToHtml(source);
     const text = markdownToText(source);
     const elapsed = performance.now() - started;
     expectOnlySubset(html);
     expect(text).not.toContain('<a ');
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeLessThan(5_000);
   });
 });
