@@ -1792,6 +1792,9 @@ revoke all on function private.public_diff(jsonb, jsonb, text) from public;
 -- An incident as the public sees it: only its links to the given (public) services, and its updates,
 -- newest first. Security invoker: it is called only from the security definer readers (get_public_status,
 -- get_public_history), so it runs with their owner's rights; no request role may execute it directly.
+-- The post-mortem columns (migration 0175) are read through to_jsonb(p_incident): migration 0150
+-- creates this text on a fresh database before those columns exist, and a field access would not
+-- compile there (database/functions/README.md); before 0175 they read as null.
 create or replace function private.public_incident_json(p_incident public.incidents, p_public_service_ids uuid[])
 returns jsonb
 language sql stable set search_path = '' as $$
@@ -1799,6 +1802,8 @@ language sql stable set search_path = '' as $$
     'id', p_incident.id, 'title', p_incident.title, 'status', p_incident.status, 'impact', p_incident.impact,
     'started_at', p_incident.started_at, 'resolved_at', p_incident.resolved_at,
     'created_at', p_incident.created_at, 'updated_at', p_incident.updated_at,
+    'postmortem', to_jsonb(p_incident) -> 'postmortem',
+    'postmortem_updated_at', to_jsonb(p_incident) -> 'postmortem_updated_at',
     'services', (select coalesce(jsonb_agg(jsonb_build_object('service_id', x.service_id, 'status', x.status)
                                            order by x.service_id), '[]'::jsonb)
                  from public.incident_services x
@@ -2184,7 +2189,7 @@ $$;
 revoke all on function public.resolve_public_stream(text) from public;
 grant execute on function public.resolve_public_stream(text) to anon, authenticated, service_role;
 
-insert into public.schema_migrations (version, function_files) values ('0150_function_files', '{"private.assign_event_seq.sql":"b500451f1af74c2c6095db071ab8298e869af06dcf236430a0196f2c295686c0","private.claims.sql":"6b3f365573123537eb95c3f630a4a2ba4003ca3dade4b17489610daf29a87f8f","private.create_profile_for_user.sql":"74b779129b9c352e99696dfbda6865377a73aae4a8d777034f3326da1fb89664","private.guard_service_update.sql":"98a46a34c7ca51e837155a76840851c8c67d9f0e40e8f96dfa40f19cc975f95b","private.has_role_on_org.sql":"5c6bc0b61c0500f19d5929bd004dc63334aff0808984e0a9a417c5c25368eacb","private.keep_last_admin.sql":"8a08b935079e033f49c2f455b7a36557e181b213c979702660d38382cd6b5dd9","private.keep_slug_alias.sql":"8c3fd31a0431128ef5a48f2b8dd814b773932650183f7e9d83915af7f2426352","private.public_diff.sql":"cbd2937f8f87ebad829de6caf8ba2c4d036a89d489551cd7447fc8018c284590","private.public_incident_json.sql":"e731cea1d20400fe7c75fe3d5d2bd8933a9170fc5a588edab3803b11f05c223c","private.public_indicator.sql":"d3fb46ac48ecf47bd0ac9e38d4e6742ce9aef95e9ec262f405122ca15822a5a9","private.public_maintenance_json.sql":"2c40b9ffe43b92f1982c5112c10332d700c6bcd1c86fad930c19d67a036fe63c","private.record_public_stream_event.sql":"5eeced18cd072e8fabf94c5ffb034281d716405257413219ca9e69c1386e367b","private.refuse_alias_slug.sql":"ca6e0c2de9919b31fe7908498702347007ae5d4e59d99ef2db888947e9aa827a","private.request_caller.sql":"b8a88f1b1bd2177b8570cf2af6a3b3d5b3d0874e096d26fe06d7faad85571ce1","private.role_rank.sql":"9d1a1c38c15d007d0b9e551e79cd5167e70eae52844b826b05ea04bc1144c1e1","private.shares_org_with.sql":"4da7e6aaef0dc386d0405c0f06a8eeb0e18fb43348ed5f1eb3f438e0f3755937","public.create_organization.sql":"386c61ff99ed43fcf52d06f01c8eae9746c3cf924a75bc79a0b8929d6cfa4699","public.get_public_history.sql":"0277a6e746496805873112b436f0d08674d4e6e799d75eddaf15873640518e72","public.get_public_logo.sql":"73ff9bf8781719821ef40c3214720643369231bad61782fd8f8c71b488e07e1e","public.get_public_status.sql":"280d8c2c5cfb13b4527f9653891b11affd100d4bddc9accdf17ec06c4dc927a3","public.get_public_status_changes.sql":"9444f053f6b9ed352d541f7b83437fa1cde6d4cd71b5c2d46834a44c508bb059","public.get_public_stream_replay.sql":"c2cb811db3725b153daed4579dadd878f210b04fe9ba52e5339cc5ad4584a1fb","public.list_organization_members.sql":"3a7b02a9705f8206b4573deceaaa7c8cb2dcd9d0d4742ce1a847433476224b16","public.resolve_org_slug.sql":"c8eb2200003403c72a24446bb8b66fa1a5a055b8689b8617c9b0cda9d24699b3","public.resolve_public_stream.sql":"50e229c743c1b2389ec1f6940085d73284b99c53f5cefb47c18b0dbb00208fca"}'::jsonb);
+insert into public.schema_migrations (version, function_files) values ('0150_function_files', '{"private.assign_event_seq.sql":"b500451f1af74c2c6095db071ab8298e869af06dcf236430a0196f2c295686c0","private.claims.sql":"6b3f365573123537eb95c3f630a4a2ba4003ca3dade4b17489610daf29a87f8f","private.create_profile_for_user.sql":"74b779129b9c352e99696dfbda6865377a73aae4a8d777034f3326da1fb89664","private.guard_service_update.sql":"98a46a34c7ca51e837155a76840851c8c67d9f0e40e8f96dfa40f19cc975f95b","private.has_role_on_org.sql":"5c6bc0b61c0500f19d5929bd004dc63334aff0808984e0a9a417c5c25368eacb","private.keep_last_admin.sql":"8a08b935079e033f49c2f455b7a36557e181b213c979702660d38382cd6b5dd9","private.keep_slug_alias.sql":"8c3fd31a0431128ef5a48f2b8dd814b773932650183f7e9d83915af7f2426352","private.public_diff.sql":"cbd2937f8f87ebad829de6caf8ba2c4d036a89d489551cd7447fc8018c284590","private.public_incident_json.sql":"06aa2f5c86add48ab9e14c0a43d54091cdacba32a92cd3c6afc1397a6f267362","private.public_indicator.sql":"d3fb46ac48ecf47bd0ac9e38d4e6742ce9aef95e9ec262f405122ca15822a5a9","private.public_maintenance_json.sql":"2c40b9ffe43b92f1982c5112c10332d700c6bcd1c86fad930c19d67a036fe63c","private.record_public_stream_event.sql":"5eeced18cd072e8fabf94c5ffb034281d716405257413219ca9e69c1386e367b","private.refuse_alias_slug.sql":"ca6e0c2de9919b31fe7908498702347007ae5d4e59d99ef2db888947e9aa827a","private.request_caller.sql":"b8a88f1b1bd2177b8570cf2af6a3b3d5b3d0874e096d26fe06d7faad85571ce1","private.role_rank.sql":"9d1a1c38c15d007d0b9e551e79cd5167e70eae52844b826b05ea04bc1144c1e1","private.shares_org_with.sql":"4da7e6aaef0dc386d0405c0f06a8eeb0e18fb43348ed5f1eb3f438e0f3755937","public.create_organization.sql":"386c61ff99ed43fcf52d06f01c8eae9746c3cf924a75bc79a0b8929d6cfa4699","public.get_public_history.sql":"0277a6e746496805873112b436f0d08674d4e6e799d75eddaf15873640518e72","public.get_public_logo.sql":"73ff9bf8781719821ef40c3214720643369231bad61782fd8f8c71b488e07e1e","public.get_public_status.sql":"280d8c2c5cfb13b4527f9653891b11affd100d4bddc9accdf17ec06c4dc927a3","public.get_public_status_changes.sql":"9444f053f6b9ed352d541f7b83437fa1cde6d4cd71b5c2d46834a44c508bb059","public.get_public_stream_replay.sql":"c2cb811db3725b153daed4579dadd878f210b04fe9ba52e5339cc5ad4584a1fb","public.list_organization_members.sql":"3a7b02a9705f8206b4573deceaaa7c8cb2dcd9d0d4742ce1a847433476224b16","public.resolve_org_slug.sql":"c8eb2200003403c72a24446bb8b66fa1a5a055b8689b8617c9b0cda9d24699b3","public.resolve_public_stream.sql":"50e229c743c1b2389ec1f6940085d73284b99c53f5cefb47c18b0dbb00208fca"}'::jsonb);
 
 -- ===== 0155_tenant_metrics.sql =====
 -- =====================================================================================================
@@ -2377,5 +2382,50 @@ alter policy "Members can remove services from incidents" on public.incident_ser
   using ((select private.has_role_on_org(org_id, 'member', array['incidents:write', 'alerts:write'])));
 
 insert into public.schema_migrations (version, function_files) values ('0160_alert_holds', null);
+
+-- ===== 0175_incident_postmortems.sql =====
+-- =====================================================================================================
+-- Post-mortems: a resolved incident's write-up, in the Markdown subset of timeline updates
+-- (api/src/markdown/), shown on the incident's public page. Written through
+-- PUT /api/organizations/:orgId/incidents/:id/postmortem (api/src/incidents/postmortem.ts).
+-- =====================================================================================================
+
+alter table public.incidents
+  add column postmortem text check (char_length(postmortem) between 1 and 50000),
+  add column postmortem_updated_at timestamptz,
+  -- Both or neither: the time says when the text last changed.
+  add constraint incidents_postmortem_time check ((postmortem is null) = (postmortem_updated_at is null));
+
+-- The public record carries the post-mortem, so the public stream, the snapshot and the static pages
+-- see it like any other change of the incident.
+-- private.public_incident_json.sql
+-- An incident as the public sees it: only its links to the given (public) services, and its updates,
+-- newest first. Security invoker: it is called only from the security definer readers (get_public_status,
+-- get_public_history), so it runs with their owner's rights; no request role may execute it directly.
+-- The post-mortem columns (migration 0175) are read through to_jsonb(p_incident): migration 0150
+-- creates this text on a fresh database before those columns exist, and a field access would not
+-- compile there (database/functions/README.md); before 0175 they read as null.
+create or replace function private.public_incident_json(p_incident public.incidents, p_public_service_ids uuid[])
+returns jsonb
+language sql stable set search_path = '' as $$
+  select jsonb_build_object(
+    'id', p_incident.id, 'title', p_incident.title, 'status', p_incident.status, 'impact', p_incident.impact,
+    'started_at', p_incident.started_at, 'resolved_at', p_incident.resolved_at,
+    'created_at', p_incident.created_at, 'updated_at', p_incident.updated_at,
+    'postmortem', to_jsonb(p_incident) -> 'postmortem',
+    'postmortem_updated_at', to_jsonb(p_incident) -> 'postmortem_updated_at',
+    'services', (select coalesce(jsonb_agg(jsonb_build_object('service_id', x.service_id, 'status', x.status)
+                                           order by x.service_id), '[]'::jsonb)
+                 from public.incident_services x
+                 where x.incident_id = p_incident.id and x.service_id = any (p_public_service_ids)),
+    'updates', (select coalesce(jsonb_agg(jsonb_build_object(
+                   'id', u.id, 'status', u.status, 'message', u.message,
+                   'created_at', u.created_at, 'updated_at', u.updated_at)
+                 order by u.created_at desc), '[]'::jsonb)
+                from public.incident_updates u where u.incident_id = p_incident.id))
+$$;
+revoke all on function private.public_incident_json(public.incidents, uuid[]) from public;
+
+insert into public.schema_migrations (version, function_files) values ('0175_incident_postmortems', '{"private.public_incident_json.sql":"06aa2f5c86add48ab9e14c0a43d54091cdacba32a92cd3c6afc1397a6f267362"}'::jsonb);
 
 commit;

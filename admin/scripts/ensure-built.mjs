@@ -9,7 +9,16 @@ import { buildStamp } from '../../scripts/build-stamp.mjs';
 const adminDir = fileURLToPath(new URL('..', import.meta.url));
 const build = buildStamp({
   root: adminDir,
-  sources: ['src', 'scripts', 'index.html', 'package.json', '../widget/src/stream-client.ts'],
+  sources: [
+    'src',
+    'scripts',
+    'index.html',
+    'package.json',
+    '../widget/src/stream-client.ts',
+    // The API code the bundle carries: the contract's enums and the Markdown renderer (a lazy chunk).
+    '../api/src/contract',
+    '../api/src/markdown',
+  ],
   stamp: join(adminDir, 'dist', '.built'),
   lockDir: join(adminDir, 'node_modules', '.build-lock'),
 });

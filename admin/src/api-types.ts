@@ -45,6 +45,8 @@ export type Incident = z.output<typeof incidents.Incident>;
 export type CreateIncidentInput = z.input<typeof incidents.CreateIncidentBody>;
 export type PostIncidentUpdateInput = z.input<typeof incidents.PostIncidentUpdateBody>;
 export type ResolveIncidentInput = z.input<typeof incidents.ResolveIncidentBody>;
+export type EditIncidentUpdateInput = z.input<typeof incidents.EditIncidentUpdateBody>;
+export type PutPostmortemInput = z.input<typeof incidents.PutPostmortemBody>;
 
 export type PublicInvitation = z.output<typeof invitations.PublicInvitation>;
 export type InvitationMembership = z.output<typeof invitations.Membership>;

@@ -28,6 +28,8 @@ import type {
   Organization,
   Page,
   PostIncidentUpdateInput,
+  EditIncidentUpdateInput,
+  PutPostmortemInput,
   PublicInvitation,
   ResolveIncidentInput,
   Service,
@@ -272,6 +274,17 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
         data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/updates`, { method: 'POST', body: input }),
       resolve: (orgId: string, incidentId: string, input: ResolveIncidentInput) =>
         data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/resolve`, { method: 'POST', body: input }),
+      /** Corrects a timeline entry's text (its status stays). */
+      editUpdate: (orgId: string, incidentId: string, updateId: string, input: EditIncidentUpdateInput) =>
+        data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/updates/${id(updateId)}`, {
+          method: 'PUT',
+          body: input,
+        }),
+      deleteUpdate: (orgId: string, incidentId: string, updateId: string) =>
+        call<void>(`${org(orgId)}/incidents/${id(incidentId)}/updates/${id(updateId)}`, { method: 'DELETE' }),
+      /** Writes, replaces or (null) removes a resolved incident's post-mortem. */
+      putPostmortem: (orgId: string, incidentId: string, input: PutPostmortemInput) =>
+        data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/postmortem`, { method: 'PUT', body: input }),
     },
 
     invitations: {

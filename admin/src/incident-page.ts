@@ -10,9 +10,15 @@ import { baseStyles } from './styles.ts';
 import { failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
+import { markdownField } from './components/markdown-field.ts';
 import './components/status-pill.ts';
+import './components/incident-timeline.ts';
+import './components/incident-postmortem.ts';
 
-/** /admin/incidents/:id: the incident, its services and timeline; members post updates and resolve. */
+/**
+ * /admin/incidents/:id: the incident, its services and timeline; members post updates (Markdown, with
+ * a preview), edit and delete them, resolve, and write the post-mortem of a resolved incident.
+ */
 @customElement('incident-page')
 export class IncidentPage extends LitElement {
   @property({ attribute: false }) accessor params: Record<string, string> = {};
@@ -20,27 +26,13 @@ export class IncidentPage extends LitElement {
   @reactive() private accessor problem: unknown = null;
   private updateForm = new FormController(this);
   private resolveForm = new FormController(this);
+  /** The texts being written, for their previews. */
+  @reactive() private accessor updateDraft = '';
+  @reactive() private accessor resolveDraft = '';
 
   static override styles = [
     baseStyles,
     css`
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ol li {
-        border-left: 3px solid var(--border);
-        padding: 0.25rem 0 0.75rem 0.75rem;
-      }
-      .when {
-        color: var(--muted);
-        font-size: 0.9rem;
-      }
-      .message {
-        white-space: pre-wrap;
-        margin: 0.25rem 0 0;
-      }
       .grid {
         display: grid;
         gap: 1rem;
@@ -93,16 +85,11 @@ export class IncidentPage extends LitElement {
       <div class="grid">
         <section class="card" aria-labelledby="timeline">
           <h2 id="timeline" style="margin-top: 0">Timeline</h2>
-          <ol>
-            ${incident.updates.map(
-              (update) =>
-                html`<li>
-                  <strong>${incidentStatusLabel[update.status]}</strong>
-                  <span class="when">${formatTime(update.created_at)}</span>
-                  <p class="message">${update.message}</p>
-                </li>`,
-            )}
-          </ol>
+          <incident-timeline
+            .incident=${incident}
+            ?editable=${canWrite}
+            @incident-changed=${this.changed}
+          ></incident-timeline>
         </section>
         <div>
           <section class="card" aria-labelledby="affected">
@@ -118,6 +105,12 @@ export class IncidentPage extends LitElement {
             }
           </section>
           ${canWrite && open ? this.renderActions() : nothing}
+          <incident-postmortem
+            style="margin-top: 1rem"
+            .incident=${incident}
+            ?editable=${canWrite}
+            @incident-changed=${this.changed}
+          ></incident-postmortem>
         </div>
       </div>`;
   }
@@ -134,11 +127,15 @@ export class IncidentPage extends LitElement {
               ${incidentStatuses.map((s) => html`<option value=${s} ?selected=${s === this.incident?.status}>${incidentStatusLabel[s]}</option>`)}
             </select>
           </label>
-          <label
-            >Message
-            <textarea name="message" required aria-invalid=${update.fields.message ? 'true' : 'false'}></textarea>
-            ${update.fields.message ? html`<span class="field-error">${update.fields.message}</span>` : nothing}
-          </label>
+          ${markdownField({
+            label: 'Message',
+            name: 'message',
+            id: 'update-message',
+            value: this.updateDraft,
+            required: true,
+            error: update.fields.message,
+            onInput: (value) => (this.updateDraft = value),
+          })}
           ${update.message ? html`<p class="error" role="alert">${update.message}</p>` : nothing}
           <div><button type="submit" ?disabled=${update.busy}>Post update</button></div>
         </form>
@@ -146,10 +143,13 @@ export class IncidentPage extends LitElement {
       <section class="card" style="margin-top: 1rem" aria-labelledby="resolve">
         <h2 id="resolve" style="margin-top: 0">Resolve</h2>
         <form @submit=${this.resolve} novalidate>
-          <label
-            >Closing message (optional)
-            <textarea name="message"></textarea>
-          </label>
+          ${markdownField({
+            label: 'Closing message (optional)',
+            name: 'message',
+            id: 'resolve-message',
+            value: this.resolveDraft,
+            onInput: (value) => (this.resolveDraft = value),
+          })}
           ${resolve.message ? html`<p class="error" role="alert">${resolve.message}</p>` : nothing}
           <div><button type="submit" ?disabled=${resolve.busy}>Resolve incident</button></div>
         </form>
@@ -165,15 +165,23 @@ export class IncidentPage extends LitElement {
     const ok = await this.updateForm.run(async () => {
       this.incident = await api.incidents.postUpdate(org!.id, this.params.id!, body);
     });
-    if (ok) form.reset();
+    if (ok) {
+      form.reset();
+      this.updateDraft = '';
+    }
   }
+
+  private changed = (event: CustomEvent<Incident>) => {
+    this.incident = event.detail;
+  };
 
   private async resolve(event: SubmitEvent) {
     event.preventDefault();
     const org = state.org;
     const message = String(new FormData(event.target as HTMLFormElement).get('message') ?? '').trim();
-    await this.resolveForm.run(async () => {
+    const ok = await this.resolveForm.run(async () => {
       this.incident = await api.incidents.resolve(org!.id, this.params.id!, message ? { message } : {});
     });
+    if (ok) this.resolveDraft = '';
   }
 }

@@ -10,7 +10,9 @@ import { browserZone, formatInZone } from './time-zone.ts';
 import { failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
+import { markdownField } from './components/markdown-field.ts';
 import './components/maintenance-form.ts';
+import './components/markdown-view.ts';
 
 /** The moves a maintenance can still make from each state (the API refuses the others). */
 const nextStatuses: Record<MaintenanceStatus, MaintenanceStatus[]> = {
@@ -22,7 +24,8 @@ const nextStatuses: Record<MaintenanceStatus, MaintenanceStatus[]> = {
 
 /**
  * /admin/maintenances/:id: the window on the org's and the browser's clock, its services and
- * timeline; members edit the plan, post updates (optionally moving it on) and cancel it.
+ * timeline (updates rendered from their Markdown); members edit the plan, post updates (optionally
+ * moving it on, with a preview) and cancel it.
  */
 @customElement('maintenance-page')
 export class MaintenancePage extends LitElement {
@@ -35,6 +38,8 @@ export class MaintenancePage extends LitElement {
   private editForm = new FormController(this);
   private updateForm = new FormController(this);
   private cancelForm = new FormController(this);
+  /** The update being written, for its preview. */
+  @reactive() private accessor updateDraft = '';
 
   static override styles = [
     baseStyles,
@@ -153,7 +158,7 @@ export class MaintenancePage extends LitElement {
                       html`<li>
                         <strong>${maintenanceStatusLabel[u.status]}</strong>
                         <span class="muted">${formatInZone(u.created_at, this.zone)}</span>
-                        <p class="message">${u.message}</p>
+                        <markdown-view class="message" .source=${u.message}></markdown-view>
                       </li>`,
                   )}
                 </ol>`
@@ -197,11 +202,15 @@ export class MaintenancePage extends LitElement {
               .map((s) => html`<option value=${s}>${maintenanceStatusLabel[s]}</option>`)}
           </select>
         </label>
-        <label
-          >Message
-          <textarea name="message" required aria-invalid=${fields.message ? 'true' : 'false'}></textarea>
-          ${fields.message ? html`<span class="field-error">${fields.message}</span>` : nothing}
-        </label>
+        ${markdownField({
+          label: 'Message',
+          name: 'message',
+          id: 'update-message',
+          value: this.updateDraft,
+          required: true,
+          error: fields.message,
+          onInput: (value) => (this.updateDraft = value),
+        })}
         ${message ? html`<p class="error" role="alert">${message}</p>` : nothing}
         <div><button type="submit" ?disabled=${busy}>Post update</button></div>
       </form>
@@ -240,7 +249,10 @@ export class MaintenancePage extends LitElement {
     const ok = await this.updateForm.run(async () => {
       this.maintenance = await api.maintenances.postUpdate(state.org!.id, this.params.id!, body);
     });
-    if (ok) form.reset();
+    if (ok) {
+      form.reset();
+      this.updateDraft = '';
+    }
   }
 
   private async cancel(event: SubmitEvent) {

@@ -94,6 +94,14 @@ export class NewIncidentPage extends LitElement {
               </select>
             </label>
           </div>
+          ${field({
+            label: 'Started at (optional, your local time)',
+            name: 'started_at',
+            type: 'datetime-local',
+            required: false,
+            hint: 'Leave empty for now; set it to backdate an incident that began earlier.',
+            error: fields.started_at,
+          })}
           <fieldset>
             <legend>Affected services</legend>
             ${this.problem ? failed(this.problem, () => void this.load()) : this.services === null ? loading('services') : this.services.length === 0 ? html`<p class="muted">This organization has no services yet.</p>` : this.services.map((service) => this.renderService(service))}
@@ -151,7 +159,9 @@ export class NewIncidentPage extends LitElement {
     const org = state.org;
     if (!org) return;
     const data = new FormData(event.target as HTMLFormElement);
+    const startedAt = String(data.get('started_at') ?? '');
     const input: CreateIncidentInput = {
+      ...(startedAt ? { started_at: new Date(startedAt).toISOString() } : {}),
       title: String(data.get('title') ?? ''),
       status: data.get('status') as IncidentStatus,
       impact: data.get('impact') as IncidentImpact,

@@ -126,6 +126,13 @@ export const baseStyles = css`
     margin: 0;
     padding: 0;
   }
+  .preview {
+    border: 1px dashed var(--border);
+    border-radius: 6px;
+    padding: 0.5rem 0.75rem;
+    display: grid;
+    gap: 0.25rem;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

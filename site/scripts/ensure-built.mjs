@@ -17,8 +17,10 @@ const build = buildStamp({
     'astro.config.mjs',
     'package.json',
     '../widget/src/stream-client.ts',
-    // site/ imports nothing of the API but its contract (types, and the status enums the pages label).
+    // site/ imports nothing of the API but its contract (types, and the status enums the pages label)
+    // and the Markdown renderer of update messages and post-mortems.
     '../api/src/contract',
+    '../api/src/markdown',
   ],
   stamp: join(siteDir, 'dist', '.built'),
   // Inside .astro/ (git-ignored, Astro's own cache folder).

@@ -39,6 +39,10 @@ export interface PublicIncidentRecord {
   resolved_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The post-mortem of a resolved incident (Markdown, api/src/markdown/), or null. */
+  postmortem: string | null;
+  /** When the post-mortem last changed; null without one. */
+  postmortem_updated_at: string | null;
   /** The public services it affects (private ones are never listed) and the status it sets. */
   services: { service_id: string; status: HoldStatus }[];
   /** Newest first. */

@@ -11,14 +11,19 @@ import { incidentTable, incidentTimeline, loadIncident } from './state.ts';
 /** How far ahead of our clock `started_at` may be (clients' clocks drift a little). */
 export const startedAtSkewMs = 60_000;
 
-/** Refuses a start time in the future beyond the skew, or after the incident was resolved. */
+/** The earliest start a backdated incident may have: older is a typo (a year 0202), not history. */
+export const earliestStartedAt = new Date('2000-01-01T00:00:00Z');
+
+/** Refuses a start time in the future beyond the skew, before 2000, or after the incident was resolved. */
 export function assertStartedAt(startedAt: Date, now: Date, resolvedAt: Date | null = null): void {
   const reason =
     startedAt.getTime() > now.getTime() + startedAtSkewMs
       ? 'started_at cannot be in the future'
-      : resolvedAt && startedAt > resolvedAt
-        ? 'started_at cannot be after resolved_at'
-        : null;
+      : startedAt < earliestStartedAt
+        ? 'started_at cannot be before 2000-01-01'
+        : resolvedAt && startedAt > resolvedAt
+          ? 'started_at cannot be after resolved_at'
+          : null;
   if (reason) {
     throw new AppError('validation_failed', 'Invalid request body', {
       details: [{ path: ['started_at'], message: reason, code: 'custom' }],

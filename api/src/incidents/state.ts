@@ -14,11 +14,14 @@ interface IncidentRow {
   created_by: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  postmortem: string | null;
+  postmortem_updated_at: Date | string | null;
 }
 
 /** The columns of `public.incidents` every reader selects (alias `i`). */
 export const incidentColumns =
-  'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at';
+  'i.id, i.title, i.status, i.impact, i.started_at, i.resolved_at, i.created_by, i.created_at, i.updated_at, ' +
+  'i.postmortem, i.postmortem_updated_at';
 
 /** The incidents table as the shared timeline helpers see it. */
 export const incidentTable: EntityTable = {
@@ -62,6 +65,8 @@ export async function expandIncidents(tx: Queryable, orgId: string, rows: Incide
     created_by: row.created_by,
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
+    postmortem: row.postmortem,
+    postmortem_updated_at: isoOrNull(row.postmortem_updated_at),
     services: services
       .filter((s) => s.incident_id === row.id)
       .map(({ service_id, name, status }) => ({ service_id, name, status })),

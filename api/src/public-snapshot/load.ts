@@ -5,6 +5,7 @@ import type { PublicStatus } from '../contract/public-status.ts';
 import type { Versioned } from './cache.ts';
 import { shapePublicStatus, type RawPublicStatus } from './shape.ts';
 import { toStatuspageSummary } from './summary.ts';
+import { plainTextSnapshot } from './plain-text.ts';
 
 /** A ready-to-send answer: its bytes and their ETag. */
 export interface CachedBody {
@@ -12,7 +13,10 @@ export interface CachedBody {
   etag: string;
 }
 
-/** One org's public page as cached: the snapshot and the Statuspage summary, serialised once. */
+/**
+ * One org's public page as cached: the snapshot (texts in Markdown, as the static pages render them)
+ * and the public answers serialised once (texts as plain text, plain-text.ts).
+ */
 export interface PublicPage extends Versioned {
   slug: string;
   snapshot: PublicStatus;
@@ -55,7 +59,7 @@ export async function loadPublicPage(
     seq: snapshot.seq,
     slug: snapshot.organization.slug,
     snapshot,
-    status: serialise(orgId, snapshot.seq, { data: snapshot }),
+    status: serialise(orgId, snapshot.seq, { data: plainTextSnapshot(snapshot) }),
     summary: serialise(orgId, snapshot.seq, toStatuspageSummary(snapshot, baseUrl)),
   };
 }

@@ -29,6 +29,9 @@ export function shapePublicEntities(
     resolved_at: isoOrNull(i.resolved_at),
     created_at: iso(i.created_at),
     updated_at: iso(i.updated_at),
+    // Records stored before migration 0175 (public stream history) have neither field.
+    postmortem: i.postmortem ?? null,
+    postmortem_updated_at: isoOrNull(i.postmortem_updated_at ?? null),
     services: i.services.map((x) => ({
       service_id: x.service_id,
       name: names.get(x.service_id) ?? '',

@@ -1,4 +1,5 @@
 import type { PublicIncident, PublicMaintenance, PublicService, PublicStatus } from '../contract/public-status.ts';
+import { markdownToText } from '../markdown/plain-text.ts';
 
 /** The address of the org's static status page (absolute when PUBLIC_BASE_URL is set). */
 export function statusPageUrl(slug: string, baseUrl: string | undefined): string {
@@ -85,7 +86,7 @@ export function toStatuspageSummary(snapshot: PublicStatus, baseUrl: string | un
     incident_updates: i.updates.map((u) => ({
       id: u.id,
       status: u.status,
-      body: u.message,
+      body: markdownToText(u.message),
       incident_id: i.id,
       created_at: u.created_at,
       updated_at: u.updated_at,
@@ -112,7 +113,7 @@ export function toStatuspageSummary(snapshot: PublicStatus, baseUrl: string | un
     incident_updates: m.updates.map((u) => ({
       id: u.id,
       status: u.status,
-      body: u.message,
+      body: markdownToText(u.message),
       incident_id: m.id,
       created_at: u.created_at,
       updated_at: u.created_at,

@@ -1,6 +1,17 @@
 import type { ReadEvent, PublicChange } from './event-reader.ts';
 import { sseFrame } from './sse.ts';
 import { isAdminOnlyEvent } from '../db/event-visibility.ts';
+import { plainTextEntity } from '../public-snapshot/plain-text.ts';
+import type { PublicIncidentRecord, PublicMaintenanceRecord } from '../contract/public-view.ts';
+
+/** A change's data as the public stream sends it: update messages and post-mortems as plain text. */
+function publicData({ type, data }: PublicChange): Record<string, unknown> {
+  if (type === 'incident' && data.incident)
+    return { ...data, incident: plainTextEntity(data.incident as PublicIncidentRecord) };
+  if (type === 'maintenance' && data.maintenance)
+    return { ...data, maintenance: plainTextEntity(data.maintenance as PublicMaintenanceRecord) };
+  return data;
+}
 
 /** The org stream's message for one log event (SSE event name = the event's type). */
 export function orgEventFrame(event: Pick<ReadEvent, 'seq' | 'type' | 'payload' | 'actor' | 'created_at'>): string {
@@ -21,12 +32,12 @@ export function memberEventFrame(event: Pick<ReadEvent, 'seq' | 'type' | 'payloa
 /**
  * The public stream's messages for one event's public changes: one message per changed entity, each
  * with the new indicator; only the last carries the `id:`, so a client that resumes from it has
- * received the whole change.
+ * received the whole change. Texts go as plain text, as in the snapshot (public-snapshot/plain-text.ts).
  */
 export function publicEventFrames(seq: number, changes: PublicChange[], indicator: string): string {
   return changes
     .map((change, index) =>
-      sseFrame(change.type, { ...change.data, indicator }, index === changes.length - 1 ? seq : undefined),
+      sseFrame(change.type, { ...publicData(change), indicator }, index === changes.length - 1 ? seq : undefined),
     )
     .join('');
 }

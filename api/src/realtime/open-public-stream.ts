@@ -12,6 +12,7 @@ import { shapePublicStatus, type RawPublicStatus } from '../public-snapshot/shap
 import { publicHeaderEntries } from '../http/public-headers.ts';
 import { publicSnapshots } from '../public-snapshot/registry.ts';
 import type { PublicPage } from '../public-snapshot/load.ts';
+import { plainTextSnapshot } from '../public-snapshot/plain-text.ts';
 
 type Replay =
   | { seq: number; replayable: false; snapshot: RawPublicStatus }
@@ -36,7 +37,7 @@ const frames = new WeakMap<PublicPage, Buffer>();
 /** The `snapshot` message of a cached page, built once per page (per org and seq). */
 function snapshotFrame(page: PublicPage): Buffer {
   let frame = frames.get(page);
-  if (!frame) frames.set(page, (frame = Buffer.from(sseFrame('snapshot', page.snapshot, page.seq))));
+  if (!frame) frames.set(page, (frame = Buffer.from(sseFrame('snapshot', plainTextSnapshot(page.snapshot), page.seq))));
   return frame;
 }
 
@@ -104,7 +105,8 @@ export function openPublicStream({
       const replay = row?.replay;
       if (!replay) throw new Error('organization deleted between resolving and replaying its stream');
       if (!replay.replayable) {
-        write(sseFrame('snapshot', shapePublicStatus(replay.snapshot, env.PUBLIC_BASE_URL), Number(replay.seq)));
+        const snapshot = plainTextSnapshot(shapePublicStatus(replay.snapshot, env.PUBLIC_BASE_URL));
+        write(sseFrame('snapshot', snapshot, Number(replay.seq)));
       } else {
         for (const event of replay.events) write(publicEventFrames(Number(event.seq), event.events, event.indicator));
       }

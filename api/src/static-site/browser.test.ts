@@ -7,6 +7,8 @@ import { serveApp } from '../../test/streams.ts';
 import { asSystem } from '../db/doors.ts';
 import { serveFolder } from './static-server.ts';
 import { closeSiteWorld, createSiteWorld, type SiteWorld } from './test-kit.ts';
+import { addMember, createUser } from '../../test/fixtures.ts';
+import { authFor, send } from '../../test/service-helpers.ts';
 
 const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
 // docs/screenshots/ is refreshed on purpose (UPDATE_SCREENSHOTS=1); ordinary runs keep the tree clean.
@@ -206,6 +208,48 @@ describe('the status page in Chromium', () => {
       await page.close();
     } finally {
       world.t.env.PUBLIC_BASE_URL = api.url;
+    }
+  }, 60_000);
+
+  it('an update written in Markdown arrives live as plain text, and a render shows it rendered', async () => {
+    // Rendered with PUBLIC_BASE_URL, so the live module streams from the API.
+    await world.renderer.renderOrg(demo.id);
+    const page = await context.newPage();
+    await page.goto(`${folder.url}/`);
+    const user = await createUser(world.t.db);
+    await addMember(world.t.db, demo.id, user.id, 'admin');
+    const auth = await authFor(world.t, user);
+    const message =
+      'Errors on **checkout**; see [status](https://example.com/s).\n<img src=x onerror="window.pwned=1">';
+    const created = await send(world.t, 'POST', `/api/organizations/${demo.id}/incidents`, auth, {
+      title: 'Checkout errors',
+      services: [{ service_id: demo.services[1]!.id, status: 'partial_outage' }],
+      message,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    try {
+      const live = page.locator(`[data-incident-id="${id}"] .update-message`);
+      await live.waitFor({ timeout: 10_000 });
+      expect(await live.textContent()).toBe(
+        'Errors on checkout; see status (https://example.com/s).\n<img src=x onerror="window.pwned=1">',
+      );
+      expect(await live.locator('*').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+
+      world.t.clock.current = new Date();
+      await world.renderer.renderOrg(demo.id);
+      const fresh = await context.newPage();
+      await fresh.goto(`${folder.url}/`);
+      const rendered = fresh.locator(`[data-incident-id="${id}"] .update-message`);
+      expect(await rendered.locator('strong').textContent()).toBe('checkout');
+      expect(await rendered.locator('a').getAttribute('href')).toBe('https://example.com/s');
+      expect(await rendered.locator('img').count()).toBe(0);
+      expect(await fresh.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+      await fresh.close();
+    } finally {
+      await send(world.t, 'DELETE', `/api/organizations/${demo.id}/incidents/${id}`, auth);
+      await page.close();
     }
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { atomFeed } from './files/atom-feed.ts';
 import { rssFeed } from './files/rss-feed.ts';
 import { overallBadge, serviceBadgeSvg } from './files/badge-svg.ts';
 import { statuspageFiles } from './files/statuspage-files.ts';
+import { plainTextSnapshot } from '../public-snapshot/plain-text.ts';
 
 /** An org folder's content: path inside the folder → bytes. `index.html` comes first. */
 export type OrgFiles = Map<string, string | Uint8Array>;
@@ -93,7 +94,7 @@ export async function renderOrgFiles(
   }
   // Our snapshot, with the logo pointing at the folder's own copy.
   const organization = { ...snapshot.organization, logo_url: data.logoFile };
-  files.set('status.json', json({ data: { ...snapshot, organization } }));
+  files.set('status.json', json({ data: { ...plainTextSnapshot(snapshot), organization } }));
   for (const [name, value] of Object.entries(statuspageFiles(data, baseUrl))) files.set(`api/v2/${name}`, json(value));
   for (const [name, bytes] of Object.entries(renderer.assets)) files.set(name, bytes);
   if (logo) files.set(logo.fileName, logo.bytes);

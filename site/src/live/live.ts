@@ -136,7 +136,11 @@ function serviceName(id: string): string {
   return document.querySelector(`[data-service-id="${CSS.escape(id)}"] .service-name`)?.textContent ?? '';
 }
 
-/** An open incident's card, built with textContent only (its text is user data). */
+/**
+ * An open incident's card, built with textContent only (its text is user data). The stream carries
+ * update messages as plain text (Markdown stripped, api/src/public-snapshot/plain-text.ts), shown
+ * with its line breaks; the page's next render shows the rendered Markdown instead.
+ */
 function incidentCard(incident: PublicIncidentRecord): HTMLElement {
   const tone = impactTone[incident.impact];
   const card = element('article', `incident tone-${tone}`);

@@ -120,6 +120,9 @@ describe('incidents: tenancy, roles and validation', () => {
     const future = new Date(t.clock.now().getTime() + 10 * 60_000).toISOString();
     expect((await bad({ title: 'x', message: 'm', started_at: future }))[0]!.path).toEqual(['started_at']);
     await bad({ title: 'x', message: 'm', started_at: 'yesterday' });
+    const typo = await bad({ title: 'x', message: 'm', started_at: '0202-05-01T10:00:00Z' });
+    expect(typo[0]).toMatchObject({ path: ['started_at'], message: 'started_at cannot be before 2000-01-01' });
+    await bad({ started_at: '1999-12-31T23:59:59Z' }, `${base}/${incidentId}`, 'PUT');
     await bad({}, `${base}/${incidentId}`, 'PUT');
     await bad({ status: 'resolved' }, `${base}/${incidentId}/updates`);
     await bad({ status: 'identified', message: '' }, `${base}/${incidentId}/updates`);

@@ -7,6 +7,7 @@ import { resolveIncident } from './resolve.ts';
 import { createIncidentUpdate } from './updates-create.ts';
 import { editIncidentUpdate } from './updates-edit.ts';
 import { deleteIncidentUpdate } from './updates-delete.ts';
+import { putIncidentPostmortem } from './postmortem.ts';
 
 export const incidentRoutes = [
   listIncidents,
@@ -18,4 +19,5 @@ export const incidentRoutes = [
   createIncidentUpdate,
   editIncidentUpdate,
   deleteIncidentUpdate,
+  putIncidentPostmortem,
 ];

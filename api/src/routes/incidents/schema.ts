@@ -31,7 +31,9 @@ export const CreateIncidentBody = z
     title,
     status: z.enum(incidentStatuses).default('investigating'),
     impact: z.enum(incidentImpacts).default('minor'),
-    started_at: isoTime.optional().openapi({ description: 'Defaults to now; may be in the past' }),
+    started_at: isoTime
+      .optional()
+      .openapi({ description: 'Defaults to now; may be in the past (backdating), not before 2000 nor in the future' }),
     services: ServiceImpactsInput.default([]),
     message: message.openapi({ description: 'The text of the first update' }),
   })
@@ -57,6 +59,19 @@ export const PostIncidentUpdateBody = z
   .openapi('PostIncidentUpdate');
 
 export const EditIncidentUpdateBody = z.object({ message }).strict().openapi('EditIncidentUpdate');
+
+export const PutPostmortemBody = z
+  .object({
+    postmortem: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50000)
+      .nullable()
+      .openapi({ description: 'Markdown (links, emphasis, lists, code); null removes the post-mortem' }),
+  })
+  .strict()
+  .openapi('PutPostmortem');
 
 export const ResolveIncidentBody = z.object({ message: message.optional() }).strict().openapi('ResolveIncident');
 
@@ -91,6 +106,8 @@ export const Incident = z
     created_by: z.uuid().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
+    postmortem: z.string().nullable().openapi({ description: 'The post-mortem (Markdown), once written' }),
+    postmortem_updated_at: z.string().nullable(),
     services: z.array(z.object({ service_id: z.uuid(), name: z.string(), status: z.enum(holdStatuses) })),
     updates: z.array(IncidentUpdate).openapi({ description: 'The timeline, newest first' }),
   })

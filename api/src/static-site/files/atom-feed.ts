@@ -4,7 +4,8 @@ import { xmlText } from './xml-text.ts';
 
 /**
  * `feed.atom` (RFC 4287): ids are `urn:uuid:` IRIs, so the feed is valid without knowing where the
- * folder is published; links are absolute under `pageUrl` when known, else relative to the feed.
+ * folder is published; links are absolute under `pageUrl` when known, else relative to the feed. Each
+ * entry has a plain-text summary and the sanitised HTML of its Markdown as escaped `html` content.
  */
 export function atomFeed(data: SiteOrgData, pageUrl: string | null): string {
   const org = data.snapshot.organization;
@@ -20,6 +21,7 @@ export function atomFeed(data: SiteOrgData, pageUrl: string | null): string {
     <updated>${item.updated}</updated>
     <category term="${item.kind}"/>
     <summary type="text">${xmlText(item.summary)}</summary>
+    <content type="html">${xmlText(item.content)}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

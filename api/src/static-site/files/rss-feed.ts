@@ -5,7 +5,10 @@ import { xmlText } from './xml-text.ts';
 /** RFC 822 date, as RSS 2.0 wants it. */
 const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
-/** `feed.rss` (RSS 2.0): guids are the entity ids (not permalinks); links as in the Atom feed. */
+/**
+ * `feed.rss` (RSS 2.0): guids are the entity ids (not permalinks); links as in the Atom feed. The
+ * description is the sanitised HTML of the item's Markdown, entity-encoded as RSS readers expect.
+ */
 export function rssFeed(data: SiteOrgData, pageUrl: string | null): string {
   const org = data.snapshot.organization;
   const link = (path: string) => xmlText(pageUrl ? new URL(path, pageUrl).toString() : path);
@@ -18,7 +21,7 @@ export function rssFeed(data: SiteOrgData, pageUrl: string | null): string {
       <guid isPermaLink="false">${item.id}</guid>
       <pubDate>${rfc822(item.published)}</pubDate>
       <category>${item.kind}</category>
-      <description>${xmlText(item.summary)}</description>
+      <description>${xmlText(item.content)}</description>
     </item>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -25,6 +25,15 @@ async function withIncident(ctx: MatrixCaseContext): Promise<{ orgId: string; id
   });
 }
 
+/** A resolved incident of org A (one that may carry a post-mortem). */
+async function withResolvedIncident(ctx: MatrixCaseContext): Promise<{ orgId: string; id: string }> {
+  const { orgId, id } = await withIncident(ctx);
+  await asSystem(ctx.t.db, 'test', (tx) =>
+    tx.query(`update public.incidents set status = 'resolved', resolved_at = now() where id = $1`, [id]),
+  );
+  return { orgId, id };
+}
+
 /** Reads: viewers and up, keys with `read`. */
 const readable: MatrixRow['expect'] = {
   anonymous: 401,
@@ -101,5 +110,12 @@ export const incidentRows: MatrixRows = {
   'DELETE /api/organizations/{orgId}/incidents/{id}/updates/{updateId}': {
     request: async (ctx) => ({ params: await withIncident(ctx) }),
     expect: writable(204),
+  },
+  'PUT /api/organizations/{orgId}/incidents/{id}/postmortem': {
+    request: async (ctx) => ({
+      params: await withResolvedIncident(ctx),
+      json: { postmortem: '## What happened\n\nA **bad** deploy.' },
+    }),
+    expect: writable(200),
   },
 };
