@@ -14,6 +14,7 @@ import { serveWidgetFiles } from './routes/widget-files/serve-widget-files.ts';
 import { publicPreflight } from './http/public-headers.ts';
 import { managementCors } from './http/management-cors.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { limitPublicReads, limitWrites } from './http/request-rate.ts';
 import { countRequests } from './http/count-requests.ts';
 import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
 import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
@@ -55,7 +56,9 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   app.use('/metrics', securityHeaders());
   app.use('/api/*', managementCors(deps.env.CORS_ORIGINS));
   app.use('/api/*', limitRequestBody());
+  app.use('/api/public/*', limitPublicReads());
   app.use('/api/*', authenticate());
+  app.use('/api/*', limitWrites());
 
   for (const { access, route, handler } of routes) {
     // A route's own middleware (idempotency, public headers) runs after the access check.

@@ -37,6 +37,9 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_LOGIN_WINDOW_S: z.coerce.number().int().positive().default(300),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().positive().default(1200),
+  RATE_LIMIT_STREAM_CONNECTS_PER_MIN: z.coerce.number().int().positive().default(120),
   WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
   // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's

@@ -78,6 +78,9 @@ async function main(): Promise<void> {
     SEED_DEMO: 'true',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     DATABASE_URL: '',
+    // Every request comes from 127.0.0.1, far past the per-IP default: raised explicitly, and any
+    // 429 still fails the run (non-2xx below).
+    RATE_LIMIT_PUBLIC_PER_MIN: '1000000000',
   });
   await waitFor(`http://127.0.0.1:${appPort}/api/health`);
   const appUrl = `http://127.0.0.1:${appPort}/api/public/status/demo`;

@@ -35,7 +35,14 @@ type Storage = Record<string, string>;
 function spawnApi(storage: Storage, port: number): Promise<{ child: ChildProcess; port: number }> {
   const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, [entry], {
-    env: { ...inherited, ...storage, PORT: String(port), STREAMS_PER_IP: '500' },
+    env: {
+      ...inherited,
+      ...storage,
+      PORT: String(port),
+      STREAMS_PER_IP: '500',
+      RATE_LIMIT_STREAM_CONNECTS_PER_MIN: '100000',
+      RATE_LIMIT_PUBLIC_PER_MIN: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

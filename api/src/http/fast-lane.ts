@@ -7,6 +7,7 @@ import { cachedAnswer, publicHeaderEntries } from './public-headers.ts';
 import { orgSlugPattern } from '../contract/org-slug.ts';
 import { cachedPublicStreamOrg, openPublicStream, resolvePublicStream } from '../realtime/open-public-stream.ts';
 import { parseLastEventId } from '../realtime/sse.ts';
+import { requestLimits } from '../limits/request-limits.ts';
 
 const prefix = '/api/public/status/';
 const streamSlug = /^[a-z0-9-]{1,64}$/;
@@ -40,9 +41,17 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
   const countRequest = (method: string, route: string, status: number, started: number) =>
     deps.metrics.http.observe(method, route, status, (performance.now() - started) / 1000);
 
+  const limits = requestLimits(deps);
+  const ipOf = (req: IncomingMessage) =>
+    resolveClientIp({ socketAddress: req.socket.remoteAddress, forwardedFor: header(req, 'x-forwarded-for'), trust });
+
   function page(req: IncomingMessage, res: ServerResponse, slug: string, started: number): boolean {
     const cached = orgSlugPattern.test(slug) ? publicSnapshots(deps).cachedPage(slug) : undefined;
     if (!cached) return false;
+    // Over the client's limit: Hono counts it again and answers the 429.
+    const ip = ipOf(req);
+    if (!limits.publicReads.check(ip).allowed) return false;
+    limits.publicReads.hit(ip);
     const ifNoneMatch = req.headers['if-none-match'];
     const answer = cachedAnswer(cached.status, 'application/json; charset=utf-8', ifNoneMatch);
     const requestId = pickRequestId(header(req, 'x-request-id'));
@@ -71,13 +80,12 @@ export function withFastLane(deps: Deps, next: RequestListener): RequestListener
     if (!realtime || !streamSlug.test(slug) || (queryId !== undefined && queryId.length > 32)) return next(req, res);
     const org = cachedPublicStreamOrg(deps, slug) ?? (await resolvePublicStream(deps.db, slug).catch(() => null));
     if (!org || org.slug !== slug || res.destroyed) return next(req, res);
-    const ip = resolveClientIp({
-      socketAddress: req.socket.remoteAddress,
-      forwardedFor: header(req, 'x-forwarded-for'),
-      trust,
-    });
+    const ip = ipOf(req);
+    // Refusals are Hono's to answer (429/503 with the error body); it counts the connect itself.
+    if (!limits.streamConnects.check(ip).allowed) return next(req, res);
     const release = realtime.admission.admit(ip, caps);
-    if (typeof release === 'string') return next(req, res); // Hono answers the 429/503
+    if (typeof release === 'string') return next(req, res);
+    limits.streamConnects.hit(ip);
     const requestId = pickRequestId(header(req, 'x-request-id'));
     const after = parseLastEventId(header(req, 'last-event-id') ?? queryId);
     logRequest(requestId, 'GET', streamRoute, 200, started);

@@ -65,9 +65,9 @@ export function enforceRateLimits(checks: Array<[RateLimiter, string]>): void {
 }
 
 /** The 429 of every limit: `Retry-After` in seconds, also as `details.retry_after`. */
-export function rateLimited(retryAfter: number): AppError {
+export function rateLimited(retryAfter: number, headers: Readonly<Record<string, string>> = {}): AppError {
   return new AppError('rate_limited', `Too many attempts; try again in ${retryAfter} seconds`, {
     details: { retry_after: retryAfter },
-    headers: { 'Retry-After': String(retryAfter) },
+    headers: { ...headers, 'Retry-After': String(retryAfter) },
   });
 }

@@ -6,6 +6,9 @@ import { AppError } from '../../errors.ts';
 import { clientIp } from '../../limits/client-ip.ts';
 import type { StreamRefusal } from '../../realtime/stream-admission.ts';
 import { parseLastEventId } from '../../realtime/sse.ts';
+import { requestLimits } from '../../limits/request-limits.ts';
+import { rateLimited } from '../../limits/rate-limit.ts';
+import { publicHeaderEntries } from '../../http/public-headers.ts';
 
 /** The query parameter stream ids are resumed with (the stream client sends the query form: no CORS preflight). */
 export const lastEventIdQuery = 'lastEventId';
@@ -34,7 +37,11 @@ export function streamContext(c: Context<AppEnv>): { realtime: Realtime; res: Se
   const { realtime, env } = c.get('deps');
   const res = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (!realtime || !res) throw new AppError('unavailable', 'Streams need the Node server with realtime enabled');
-  const admitted = realtime.admission.admit(clientIp(c, env.TRUST_PROXY), {
+  const ip = clientIp(c, env.TRUST_PROXY);
+  const connects = requestLimits(c.get('deps')).streamConnects.hit(ip);
+  if (!connects.allowed)
+    throw rateLimited(connects.retryAfterSeconds, c.req.path.startsWith('/api/public/') ? publicHeaderEntries : {});
+  const admitted = realtime.admission.admit(ip, {
     perIp: env.STREAMS_PER_IP,
     perProcess: env.STREAMS_PER_PROCESS,
   });
