@@ -46,10 +46,6 @@ describe('admin journey: templates', () => {
 
     const row = member.locator('li[data-template-id]', { hasText: 'API outage' });
     await row.getByText(/API requests are failing.*Major impact.*1 service/).waitFor();
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      await mkdir(screenshotsDir, { recursive: true });
-      await member.screenshot({ path: join(screenshotsDir, 'admin-templates-light.png'), fullPage: true });
-    }
     expect(await seriousViolations(member), 'templates').toEqual([]);
 
     // One click: the new-incident form, filled from the template.
@@ -152,5 +148,62 @@ describe('admin journey: templates', () => {
     await viewer.locator('li[data-template-id]', { hasText: 'Database upgrade' }).waitFor();
     expect(await viewer.locator('li[data-template-id]', { hasText: 'API outage' }).count()).toBe(0);
     await viewerContext.close();
+  });
+  it('light and dark desktop, and phone width: no serious axe violation, nothing wider than the screen; screenshots', async () => {
+    await mkdir(screenshotsDir, { recursive: true });
+    const token = await member.evaluate(
+      () => (JSON.parse(localStorage.getItem('lantern.session')!) as { access_token: string }).access_token,
+    );
+    const orgPath = `${world.url}/api/organizations/de000000-0000-4000-8000-000000000001`;
+    const created = await fetch(`${orgPath}/templates`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'incident',
+        name: 'CDN degradation',
+        title: 'Slow downloads from some regions',
+        message: 'Some edge locations serve files slowly; we are rerouting traffic.',
+        impact: 'minor',
+        services: [
+          { service_id: 'de000000-0000-4000-8000-0000000000c5', status: 'degraded_performance' },
+          { service_id: 'de000000-0000-4000-8000-0000000000c6', status: 'degraded_performance' },
+        ],
+      }),
+    });
+    const { data: template } = (await created.json()) as { data: { id: string } };
+    const screens: [name: string, path: string, ready: (page: Page) => Promise<unknown>][] = [
+      ['templates', 'templates', (p) => p.locator('li[data-template-id]', { hasText: 'CDN degradation' }).waitFor()],
+      [
+        'template',
+        `templates/${template.id}`,
+        (p) => p.getByRole('heading', { name: 'Template: CDN degradation' }).waitFor(),
+      ],
+      [
+        'new-incident-from-template',
+        `incidents/new?template=${template.id}`,
+        (p) => p.getByText('From the template CDN degradation').waitFor(),
+      ],
+    ];
+    const looks = [
+      ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+      ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+      ['phone-light', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true }],
+    ] as const;
+    for (const [look, options] of looks) {
+      const context = await world.newContext(options);
+      const page = await context.newPage();
+      await signIn(page, world.url, 'member@demo.test', password);
+      for (const [name, path, ready] of screens) {
+        await page.goto(`${world.url}/admin/${path}`);
+        await ready(page);
+        expect(await seriousViolations(page), `${name} ${look}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name} ${look}`).toBe(
+          true,
+        );
+        if (look !== 'phone-light' || name === 'templates')
+          await page.screenshot({ path: join(screenshotsDir, `admin-${name}-${look}.png`), fullPage: true });
+      }
+      await context.close();
+    }
   });
 });
