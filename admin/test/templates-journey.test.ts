@@ -205,5 +205,6 @@ describe('admin journey: templates', () => {
       }
       await context.close();
     }
-  });
+    // Nine screens, each checked by axe and drawn: slower than one step of a journey.
+  }, 180_000);
 });
