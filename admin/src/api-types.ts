@@ -12,10 +12,12 @@ import type * as members from '../../api/src/routes/members/schema.ts';
 import type * as apiKeys from '../../api/src/routes/api-keys/schema.ts';
 import type * as events from '../../api/src/routes/events/schema.ts';
 import type * as integrations from '../../api/src/routes/integrations/schema.ts';
+import type * as templates from '../../api/src/routes/templates/schema.ts';
 
 export type { ErrorBody } from '../../api/src/contract/errors.ts';
 export type { OrgStreamEvent } from '../../api/src/contract/stream-events.ts';
 export type { MemberRole, ApiKeyScope } from '../../api/src/contract/roles.ts';
+export type { TemplateKind } from '../../api/src/contract/templates.ts';
 export type {
   HoldStatus,
   ServiceStatus,
@@ -57,6 +59,10 @@ export type Maintenance = z.output<typeof maintenances.Maintenance>;
 export type CreateMaintenanceInput = z.input<typeof maintenances.CreateMaintenanceBody>;
 export type UpdateMaintenanceInput = z.input<typeof maintenances.UpdateMaintenanceBody>;
 export type PostMaintenanceUpdateInput = z.input<typeof maintenances.PostMaintenanceUpdateBody>;
+
+export type Template = z.output<typeof templates.Template>;
+export type CreateTemplateInput = z.input<typeof templates.CreateTemplateBody>;
+export type UpdateTemplateInput = z.input<typeof templates.UpdateTemplateBody>;
 
 export type Member = z.output<typeof members.Member>;
 export type InviteMemberInput = z.input<typeof members.InviteMember>;

@@ -39,6 +39,10 @@ import type {
   SignupInput,
   SignupSession,
   AuthUser,
+  CreateTemplateInput,
+  Template,
+  TemplateKind,
+  UpdateTemplateInput,
 } from './api-types.ts';
 
 export { ApiError };
@@ -285,6 +289,19 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       /** Writes, replaces or (null) removes a resolved incident's post-mortem. */
       putPostmortem: (orgId: string, incidentId: string, input: PutPostmortemInput) =>
         data<Incident>(`${org(orgId)}/incidents/${id(incidentId)}/postmortem`, { method: 'PUT', body: input }),
+    },
+
+    templates: {
+      /** Every template of the org (by name), optionally of one kind. */
+      list: (orgId: string, kind?: TemplateKind) =>
+        all<Template>(`${org(orgId)}/templates?${listQuery({ limit: '100', kind })}`),
+      get: (orgId: string, templateId: string) => data<Template>(`${org(orgId)}/templates/${id(templateId)}`),
+      create: (orgId: string, input: CreateTemplateInput) =>
+        data<Template>(`${org(orgId)}/templates`, { method: 'POST', body: input }),
+      update: (orgId: string, templateId: string, input: UpdateTemplateInput) =>
+        data<Template>(`${org(orgId)}/templates/${id(templateId)}`, { method: 'PUT', body: input }),
+      delete: (orgId: string, templateId: string) =>
+        call<void>(`${org(orgId)}/templates/${id(templateId)}`, { method: 'DELETE' }),
     },
 
     invitations: {

@@ -15,6 +15,7 @@ const families: [string, string][] = [
   ['incident', 'Incidents'],
   ['incident_update', 'Incident updates'],
   ['maintenance', 'Maintenances'],
+  ['template', 'Templates'],
   ['member', 'Members'],
   ['invitation', 'Invitations'],
   ['api_key', 'API keys'],
@@ -27,6 +28,7 @@ function subject(payload: Record<string, unknown>): string {
   for (const key of [
     'incident',
     'maintenance',
+    'template',
     'service',
     'group',
     'member',

@@ -8,6 +8,7 @@ import { href } from './router.ts';
 import { baseStyles } from './styles.ts';
 import { empty, failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
+import './components/template-links.ts';
 
 interface ListState {
   items: Incident[] | null;
@@ -77,6 +78,7 @@ export class IncidentsPage extends LitElement {
         <h1 tabindex="-1">Incidents</h1>
         ${canWrite ? html`<a class="button" href=${href('incidents/new')}>New incident</a>` : nothing}
       </div>
+      ${canWrite ? html`<template-links kind="incident"></template-links>` : nothing}
       <h2>Open</h2>
       ${this.renderList(this.open, 'open', 'No open incident. All quiet.')}
       <h2>Past</h2>

@@ -9,6 +9,7 @@ import { baseStyles } from './styles.ts';
 import { formatInZone } from './time-zone.ts';
 import { empty, failed, loading } from './components/page-state.ts';
 import { LiveController } from './components/live-controller.ts';
+import './components/template-links.ts';
 
 interface Lists {
   active: Maintenance[];
@@ -96,9 +97,10 @@ export class MaintenancesPage extends LitElement {
     const canWrite = roleAtLeast(state.role ?? 'viewer', 'member');
     const lists = this.lists;
     const header = html`<div class="spread">
-      <h1 tabindex="-1">Maintenances</h1>
-      ${canWrite ? html`<a class="button" href=${href('maintenances/new')}>Schedule maintenance</a>` : nothing}
-    </div>`;
+        <h1 tabindex="-1">Maintenances</h1>
+        ${canWrite ? html`<a class="button" href=${href('maintenances/new')}>Schedule maintenance</a>` : nothing}
+      </div>
+      ${canWrite ? html`<template-links kind="maintenance"></template-links>` : nothing}`;
     if (this.problem) return html`${header}${failed(this.problem, () => void this.load())}`;
     if (!lists) return html`${header}${loading('maintenances')}`;
     return html`${header}

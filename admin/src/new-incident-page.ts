@@ -2,7 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state as reactive } from 'lit/decorators.js';
 import { holdStatuses, incidentImpacts, incidentStatuses } from '../../api/src/contract/status.ts';
 import { api, state } from './app-context.ts';
-import type { CreateIncidentInput, HoldStatus, IncidentImpact, IncidentStatus, Service } from './api-types.ts';
+import type {
+  CreateIncidentInput,
+  HoldStatus,
+  IncidentImpact,
+  IncidentStatus,
+  Service,
+  Template,
+} from './api-types.ts';
 import { impactLabel, incidentStatusLabel, serviceStatusLabel } from './labels.ts';
 import { href, navigate } from './router.ts';
 import { baseStyles } from './styles.ts';
@@ -10,9 +17,15 @@ import { failed, loading } from './components/page-state.ts';
 import { FormController } from './components/form-controller.ts';
 import { field } from './components/form-field.ts';
 
-/** /admin/incidents/new: title, state, impact, the affected services with the status each shows, first update. */
+/**
+ * /admin/incidents/new: title, state, impact, the affected services with the status each shows, first
+ * update. With `?template=<id>` the form starts filled from that template, still editable.
+ */
 @customElement('new-incident-page')
 export class NewIncidentPage extends LitElement {
+  query?: URLSearchParams;
+  /** The template the form was filled from, if any. */
+  @reactive() private accessor template: Template | null = null;
   @reactive() private accessor services: Service[] | null = null;
   @reactive() private accessor problem: unknown = null;
   /** Affected service id → the status the incident holds it at. */
@@ -65,6 +78,13 @@ export class NewIncidentPage extends LitElement {
     if (!org) return;
     this.problem = null;
     try {
+      const templateId = this.query?.get('template');
+      if (templateId) {
+        this.template = await api.templates.get(org.id, templateId);
+        this.affected = Object.fromEntries(
+          this.template.services.map((s) => [s.service_id, s.status ?? 'partial_outage'] as const),
+        );
+      }
       this.services = (await api.services.list(org.id)).sort(
         (a, b) => a.position - b.position || a.name.localeCompare(b.name),
       );
@@ -78,8 +98,9 @@ export class NewIncidentPage extends LitElement {
     return html`<p><a href=${href('incidents')}>← Incidents</a></p>
       <section class="card">
         <h1 tabindex="-1">New incident</h1>
+        ${this.template ? html`<p class="muted">From the template ${this.template.name}: check it, then open it.</p>` : nothing}
         <form @submit=${this.submit} novalidate>
-          ${field({ label: 'Title', name: 'title', error: fields.title })}
+          ${field({ label: 'Title', name: 'title', value: this.template?.title ?? '', error: fields.title })}
           <div class="row">
             <label
               >State
@@ -90,7 +111,7 @@ export class NewIncidentPage extends LitElement {
             <label
               >Impact
               <select name="impact">
-                ${incidentImpacts.map((i) => html`<option value=${i} ?selected=${i === 'minor'}>${impactLabel[i]}</option>`)}
+                ${incidentImpacts.map((i) => html`<option value=${i} ?selected=${i === (this.template?.impact ?? 'minor')}>${impactLabel[i]}</option>`)}
               </select>
             </label>
           </div>
@@ -112,6 +133,7 @@ export class NewIncidentPage extends LitElement {
             <textarea
               name="message"
               required
+              .value=${this.template?.message ?? ''}
               aria-invalid=${fields.message ? 'true' : 'false'}
               aria-describedby=${fields.message ? 'message-error' : nothing}
             ></textarea>

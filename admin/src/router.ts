@@ -92,6 +92,27 @@ export const screens: ScreenRoute[] = [
     title: 'Maintenance',
     load: () => import('./maintenance-page.ts'),
   },
+  {
+    path: 'templates',
+    tag: 'templates-page',
+    needs: 'org',
+    title: 'Templates',
+    load: () => import('./templates-page.ts'),
+  },
+  {
+    path: 'templates/new',
+    tag: 'template-page',
+    needs: 'org',
+    title: 'New template',
+    load: () => import('./template-page.ts'),
+  },
+  {
+    path: 'templates/:id',
+    tag: 'template-page',
+    needs: 'org',
+    title: 'Template',
+    load: () => import('./template-page.ts'),
+  },
   { path: 'team', tag: 'team-page', needs: 'org', title: 'Team', load: () => import('./team-page.ts') },
   {
     path: 'api-keys',

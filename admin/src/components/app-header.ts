@@ -10,6 +10,7 @@ const screenLinks: [path: string, label: string, from: MemberRole][] = [
   ['services', 'Services', 'viewer'],
   ['incidents', 'Incidents', 'viewer'],
   ['maintenances', 'Maintenances', 'viewer'],
+  ['templates', 'Templates', 'viewer'],
   ['team', 'Team', 'viewer'],
   ['api-keys', 'API keys', 'admin'],
   ['audit', 'Audit log', 'viewer'],

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state as reactive } from 'lit/decorators.js';
-import type { CreateMaintenanceInput, Maintenance, Service } from '../api-types.ts';
+import type { CreateMaintenanceInput, Maintenance, Service, Template } from '../api-types.ts';
 import { baseStyles } from '../styles.ts';
 import { browserZone, formatInZone, isoToZoned, zonedToIso } from '../time-zone.ts';
 import { field } from './form-field.ts';
@@ -14,6 +14,11 @@ import { field } from './form-field.ts';
 export class MaintenanceForm extends LitElement {
   @property({ attribute: false }) accessor maintenance: Maintenance | null = null;
   @property({ attribute: false }) accessor services: Service[] = [];
+  /** A new one's starting values (a template): title, services, first message, and its length. */
+  @property({ attribute: false }) accessor draft: Pick<
+    Template,
+    'title' | 'message' | 'duration_minutes' | 'services'
+  > | null = null;
   /** The org's IANA zone: start and end are typed on its clock. */
   @property() accessor zone = 'UTC';
   @property() accessor submitLabel = 'Schedule maintenance';
@@ -63,14 +68,16 @@ export class MaintenanceForm extends LitElement {
       // A new one starts at the next full hour, for an hour.
       const next = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
       this.startsAt = isoToZoned(next.toISOString(), this.zone);
-      this.endsAt = isoToZoned(new Date(next.getTime() + 3_600_000).toISOString(), this.zone);
+      const length = (this.draft?.duration_minutes ?? 60) * 60_000;
+      this.endsAt = isoToZoned(new Date(next.getTime() + length).toISOString(), this.zone);
     }
   }
 
   override render() {
     const m = this.maintenance;
     const fields = this.fields;
-    const ids = new Set(m?.service_ids ?? []);
+    const draft = m ? null : this.draft;
+    const ids = new Set(m?.service_ids ?? draft?.services.map((s) => s.service_id) ?? []);
     const here = browserZone();
     const echo = (local: string) => {
       const iso = zonedToIso(local, this.zone);
@@ -78,7 +85,7 @@ export class MaintenanceForm extends LitElement {
       return html`<span class="hint">Your time (${here}): ${formatInZone(iso, here)}</span>`;
     };
     return html`<form @submit=${this.submit} novalidate>
-      ${field({ label: 'Title', name: 'title', value: m?.title ?? '', error: fields.title })}
+      ${field({ label: 'Title', name: 'title', value: m?.title ?? draft?.title ?? '', error: fields.title })}
       <label
         >Description (optional)
         <textarea name="description" .value=${m?.description ?? ''}></textarea>
@@ -137,7 +144,11 @@ export class MaintenanceForm extends LitElement {
           ? nothing
           : html`<label
               >First update (optional)
-              <textarea name="message" placeholder="What will happen, and what users will notice"></textarea>
+              <textarea
+                name="message"
+                placeholder="What will happen, and what users will notice"
+                .value=${draft?.message ?? ''}
+              ></textarea>
             </label>`
       }
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}

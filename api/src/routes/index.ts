@@ -6,6 +6,7 @@ import { serviceGroupRoutes } from './service-groups/index.ts';
 import { serviceOrderRoutes } from './service-order/index.ts';
 import { incidentRoutes } from './incidents/index.ts';
 import { maintenanceRoutes } from './maintenances/index.ts';
+import { templateRoutes } from './templates/index.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { memberRoutes } from './members/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -26,6 +27,7 @@ export const routeTable: AnyRouteDefinition[] = [
   ...serviceOrderRoutes,
   ...incidentRoutes,
   ...maintenanceRoutes,
+  ...templateRoutes,
   ...organizationRoutes,
   ...memberRoutes,
   ...invitationRoutes,

@@ -74,6 +74,12 @@ const rules: Rule[] = [
     (m, p) => m !== 'GET' && orgPath('/maintenances')(p),
     writer('maintenances:write'),
   ],
+  // Which of the two scopes a key needs follows the template's kind (checked in the handler and by RLS).
+  [
+    'template writes: member, incidents:write or maintenances:write',
+    (m, p) => m !== 'GET' && orgPath('/templates')(p),
+    { kind: 'org', role: 'member', scopes: ['incidents:write', 'maintenances:write'] },
+  ],
   [
     "Alertmanager's webhook: only a key with alerts:write",
     (m, p) => m === 'POST' && p === `${org}/integrations/alertmanager`,

@@ -181,6 +181,28 @@ export const rowFactories: Record<string, RowFactory> = {
         org.serviceId,
       ),
   },
+  // An incident template's rows (the factory's kind); a maintenance template's need maintenances:write
+  // instead (template-kind-scopes.test.ts).
+  templates: {
+    grants: { select: readers, insert: incidentWriters, update: incidentWriters, delete: incidentWriters },
+    insert: (org) =>
+      sql(
+        `insert into public.templates (org_id, kind, name, title, impact) values ($1, 'incident', $2, 'Outage', 'major')`,
+        org.id,
+        slug(),
+      ),
+  },
+  template_services: {
+    grants: { select: readers, insert: incidentWriters, update: incidentWriters, delete: incidentWriters },
+    insert: (org) =>
+      sql(
+        `insert into public.template_services (org_id, template_id, kind, service_id, status)
+         values ($1, $2, 'incident', $3, 'major_outage')`,
+        org.id,
+        org.templateId,
+        org.serviceId,
+      ),
+  },
   alertmanager_settings: {
     grants: { select: alertWriters, insert: admins, update: admins, delete: admins },
     insert: (org) => sql(`insert into public.alertmanager_settings (org_id) values ($1)`, org.id),

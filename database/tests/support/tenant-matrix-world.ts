@@ -15,6 +15,8 @@ export interface OrgWorld {
   serviceId: string;
   incidentId: string;
   maintenanceId: string;
+  /** An incident template (no services). */
+  templateId: string;
   /** A viewer of this org (and of no other) whose profile, membership and tokens are "the org's". */
   subjectUserId: string;
   /** The `private.request_caller()` of the identity that owns this org's caller-owned rows. */
@@ -59,6 +61,10 @@ async function parentRows(db: Database, orgId: string) {
       maintenanceId: await one(
         `insert into public.maintenances (org_id, title, starts_at, ends_at)
          values ($1, 'Upgrade', now() + interval '1 day', now() + interval '2 days') returning id`,
+      ),
+      templateId: await one(
+        `insert into public.templates (org_id, kind, name, title, impact)
+         values ($1, 'incident', 'Outage', 'Outage', 'major') returning id`,
       ),
     };
   });

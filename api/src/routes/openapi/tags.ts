@@ -12,6 +12,7 @@ export const tagDescriptions: Readonly<Record<string, string>> = {
   'service groups': 'Groups that services are shown in.',
   incidents: 'Incidents, their timeline of updates, and resolving them.',
   maintenances: 'Scheduled maintenances and their updates.',
+  templates: 'Incident and maintenance templates: the text, impact and services an organization reuses.',
   'api-keys': 'API keys of an organization (`lsk_…`), with scopes.',
   audit: "The organization's event log: who changed what, when, from which source.",
   integrations: 'Alertmanager webhooks and their mapping settings.',

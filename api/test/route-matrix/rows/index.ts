@@ -2,6 +2,7 @@ import type { MatrixRows } from '../types.ts';
 import { healthRows } from './health.ts';
 import { incidentRows } from './incidents.ts';
 import { maintenanceRows } from './maintenances.ts';
+import { templateRows } from './templates.ts';
 import { serviceRows } from './services.ts';
 import { authRows } from './auth.ts';
 import { organizationRows } from './organizations.ts';
@@ -19,6 +20,7 @@ export const rowFiles: Record<string, MatrixRows> = {
   health: healthRows,
   incidents: incidentRows,
   maintenances: maintenanceRows,
+  templates: templateRows,
   services: serviceRows,
   auth: authRows,
   organizations: organizationRows,
