@@ -25,3 +25,12 @@ export interface BuildStamp {
 }
 
 export function buildStamp(spec: BuildStampSpec): BuildStamp;
+
+/** The command-line end of an ensure-built script: one clear line and exit code 1 when the build fails. */
+export function runBuildCommand(options: {
+  /** What is built, as the user knows it ("Site", "Admin app", "Widget"). */
+  name: string;
+  ensure: () => boolean | Promise<boolean>;
+  /** The command that builds it alone. */
+  rerun: string;
+}): Promise<void>;

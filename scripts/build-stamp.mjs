@@ -99,3 +99,21 @@ export function buildStamp({ root, sources, stamp, lockDir, staleLockMs = 60_000
     },
   };
 }
+
+/**
+ * The command-line end of an ensure-built script (`npm start` runs three in a row): builds when
+ * stale and says so; a failed build ends with one line naming what did not build and what to do —
+ * the build tool's own errors are printed above it — and a non-zero exit, never a stack trace alone.
+ */
+export async function runBuildCommand({ name, ensure, rerun }) {
+  try {
+    if (await ensure()) console.log(`${name} built.`);
+  } catch (error) {
+    const status = typeof error?.status === 'number' ? ` (exit ${error.status})` : '';
+    const reason = error?.status === undefined && error?.message ? `: ${String(error.message).split('\n')[0]}` : '';
+    console.error(
+      `${name} did not build${status}${reason}. The errors above say why; fix them and run npm start again, or run \`${rerun}\` to build it alone.`,
+    );
+    process.exitCode = 1;
+  }
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildStamp } from './build-stamp.mjs';
+import { spawnSync } from 'node:child_process';
 
 describe('buildStamp (the ensure-built scripts of site/, widget/ and admin/)', () => {
   let root: string;
@@ -86,5 +87,23 @@ describe('buildStamp (the ensure-built scripts of site/, widget/ and admin/)', (
     mkdirSync(join(root, '.build-lock'));
     at(join(root, '.build-lock'), 5);
     expect(await build.ensure(() => {})).toBe(true);
+  });
+
+  it('a failed build ends with one clear line and exit 1, never a stack trace alone (npm start)', () => {
+    const module = new URL('./build-stamp.mjs', import.meta.url).href;
+    const script = `
+      import { execFileSync } from 'node:child_process';
+      import { runBuildCommand } from '${module}';
+      await runBuildCommand({
+        name: 'Demo',
+        ensure: () => { execFileSync(process.execPath, ['-e', 'console.error("src/x.ts:1 Unexpected token"); process.exit(3)'], { stdio: 'inherit' }); return true; },
+        rerun: 'npm run demo:build',
+      });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe('src/x.ts:1 Unexpected token');
+    expect(lines.at(-1)).toMatch(/^Demo did not build \(exit 3\)\. .*`npm run demo:build`/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

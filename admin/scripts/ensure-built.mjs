@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../scripts/build-stamp.mjs';
+import { buildStamp, runBuildCommand } from '../../scripts/build-stamp.mjs';
 
 const adminDir = fileURLToPath(new URL('..', import.meta.url));
 const build = buildStamp({
@@ -34,5 +34,5 @@ export function ensureAdminBuilt({ quiet = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (ensureAdminBuilt()) console.log('Admin app built.');
+  await runBuildCommand({ name: 'Admin app', ensure: ensureAdminBuilt, rerun: 'node admin/scripts/ensure-built.mjs' });
 }

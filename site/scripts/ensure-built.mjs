@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../scripts/build-stamp.mjs';
+import { buildStamp, runBuildCommand } from '../../scripts/build-stamp.mjs';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const build = buildStamp({
@@ -41,5 +41,5 @@ export function ensureSiteBuilt({ quiet = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (ensureSiteBuilt()) console.log('Site built.');
+  await runBuildCommand({ name: 'Site', ensure: ensureSiteBuilt, rerun: 'node site/scripts/ensure-built.mjs' });
 }

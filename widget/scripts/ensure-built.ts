@@ -5,7 +5,7 @@
 //   npx node widget/scripts/ensure-built.ts
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../scripts/build-stamp.mjs';
+import { buildStamp, runBuildCommand } from '../../scripts/build-stamp.mjs';
 import { buildWidget, distDir } from './build-widget.ts';
 
 const widgetDir = fileURLToPath(new URL('..', import.meta.url));
@@ -25,5 +25,5 @@ export function ensureWidgetBuilt(): Promise<boolean> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (await ensureWidgetBuilt()) console.log('Widget built.');
+  await runBuildCommand({ name: 'Widget', ensure: ensureWidgetBuilt, rerun: 'npm run widget:build' });
 }
