@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state as reactive } from 'lit/decorators.js';
 import { api, state } from './app-context.ts';
+import { ApiError } from './api-error.ts';
 import { navigate } from './router.ts';
 import { baseStyles } from './styles.ts';
 import { field, formValues } from './components/form-field.ts';
@@ -73,7 +74,24 @@ export class AccountPage extends LitElement {
     const form = event.target as HTMLFormElement;
     const { old_password = '', new_password = '' } = formValues(form);
     this.changed = false;
-    if (await this.passwordForm.run(() => api.auth.changePassword({ old_password, new_password }))) {
+    const ok = await this.passwordForm.run(async () => {
+      try {
+        await api.auth.changePassword({ old_password, new_password });
+      } catch (error) {
+        // The API answers a wrong current password with a 403 and no details: it belongs to that field.
+        if (error instanceof ApiError && error.status === 403)
+          throw new ApiError(422, {
+            error: {
+              code: 'validation_failed',
+              message: error.message,
+              details: [{ path: ['old_password'], message: error.message }],
+              requestId: error.requestId ?? '',
+            },
+          });
+        throw error;
+      }
+    });
+    if (ok) {
       form.reset();
       this.changed = true;
     }
