@@ -77,7 +77,7 @@ export class ServicePage extends LitElement {
       section.card {
         margin-bottom: 1rem;
       }
-      section.card h2 {
+      section.card h2:first-child {
         margin-top: 0;
       }
     `,

@@ -84,7 +84,7 @@ export class ServicesPage extends LitElement {
         margin-top: 1.5rem;
       }
       .forms h2 {
-        margin-top: 0;
+        margin: 0 0 0.75rem;
       }
       .rename {
         display: flex;
@@ -186,7 +186,7 @@ export class ServicesPage extends LitElement {
                 ? this.renderArrange(sections)
                 : sections.map((section) => this.renderSection(section, roleAtLeast(role, 'member'), admin))
       }
-      ${admin && this.services !== null ? this.renderForms() : nothing}
+      ${admin && this.services !== null && !this.arranging ? this.renderForms() : nothing}
       <confirm-dialog></confirm-dialog>`;
   }
 

@@ -244,7 +244,8 @@ describe('admin journey: running the demo organization', () => {
     const looks = [
       ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
       ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-      ['phone', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true }],
+      ['phone-light', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true }],
+      ['phone-dark', { viewport: { width: 390, height: 844 }, colorScheme: 'dark', isMobile: true }],
     ] as const;
     for (const [look, options] of looks) {
       const context = await world.newContext({ ...options, timezoneId: 'America/New_York' });
@@ -257,12 +258,11 @@ describe('admin journey: running the demo organization', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name} ${look}`).toBe(
           true,
         );
-        if (look !== 'phone')
-          await page.screenshot({ path: join(screenshotsDir, `admin-${name}-${look}.png`), fullPage: true });
+        await page.screenshot({ path: join(screenshotsDir, `admin-${name}-${look}.png`), fullPage: true });
       }
       await context.close();
     }
-  });
+  }, 300_000);
 
   it('settings: renames the org and its slug (with the redirect warning), and deletes an org by its slug', async () => {
     await admin.getByRole('link', { name: 'Settings' }).click();

@@ -45,10 +45,20 @@ export class UptimeBar extends LitElement {
     }
     .legend {
       display: flex;
+      flex-wrap: wrap;
       justify-content: space-between;
+      gap: 0 1rem;
       color: var(--muted);
       font-size: 0.85rem;
       margin-top: 0.25rem;
+    }
+    /* Phone: the summary gets a line of its own above the two ends. */
+    @media (max-width: 40rem) {
+      [data-uptime-summary] {
+        order: -1;
+        flex-basis: 100%;
+        text-align: center;
+      }
     }
   `;
 
