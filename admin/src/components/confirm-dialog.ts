@@ -86,3 +86,16 @@ declare global {
     'confirm-dialog': ConfirmDialog;
   }
 }
+
+/**
+ * Asks with one shared `<confirm-dialog>` in the document (made on first use), for screens that
+ * have no dialog of their own. Resolves like `ask`.
+ */
+export function confirmAction(options: ConfirmOptions): Promise<boolean> {
+  let dialog = document.querySelector<ConfirmDialog>('body > confirm-dialog');
+  if (!dialog) {
+    dialog = document.createElement('confirm-dialog');
+    document.body.append(dialog);
+  }
+  return dialog.ask(options);
+}
