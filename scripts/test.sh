@@ -31,6 +31,8 @@ step "lint" npm run --silent lint
 step "unit, API and database tests" npx vitest run --reporter=default --reporter=json --outputFile="$reports/vitest.json"
 step "widget in Chromium (@web/test-runner)" env WTR_REPORT="$reports/widget-browser.json" \
   npx wtr --config widget/web-test-runner.config.mjs
+step "admin components in Chromium (@web/test-runner)" env WTR_REPORT="$reports/admin-browser.json" \
+  npx wtr --config admin/web-test-runner.config.mjs
 
 echo
 npx node scripts/test-summary.ts "$reports" || status=1

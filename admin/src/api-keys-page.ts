@@ -10,6 +10,7 @@ import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
 import { field } from './components/form-field.ts';
 import { secretBox } from './components/secret-box.ts';
+import { confirmAction } from './components/confirm-dialog.ts';
 
 /** What each scope lets a key do (docs/architecture.md, "Who may do what"). */
 const scopeHelp: Record<ApiKeyScope, string> = {
@@ -207,7 +208,11 @@ export class ApiKeysPage extends LitElement {
   }
 
   private async revoke(key: ApiKey) {
-    if (!confirm(`Revoke ${key.name}? Anything using it stops working at once.`)) return;
+    const ok = await confirmAction({
+      message: `Revoke ${key.name}? Anything using it stops working at once.`,
+      confirmLabel: `Revoke ${key.name}`,
+    });
+    if (!ok) return;
     this.revokeError = null;
     try {
       await api.apiKeys.revoke(state.org!.id, key.id);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as auth from '../../api/src/routes/auth/schema.ts';
 import type * as services from '../../api/src/routes/services/schema.ts';
 import type * as groups from '../../api/src/routes/service-groups/schema.ts';
+import type * as serviceOrder from '../../api/src/routes/service-order/schema.ts';
 import type * as incidents from '../../api/src/routes/incidents/schema.ts';
 import type * as organizations from '../../api/src/routes/organizations/schema.ts';
 import type * as invitations from '../../api/src/routes/invitations/schema.ts';
@@ -33,6 +34,7 @@ export type Me = z.output<typeof auth.MeBody>['data'];
 export type Membership = Me['organizations'][number];
 export type SignupInput = z.input<typeof auth.SignupRequest>;
 export type LoginInput = z.input<typeof auth.LoginRequest>;
+export type ChangePasswordInput = z.input<typeof auth.PasswordChangeRequest>;
 
 export type Organization = z.output<typeof organizations.OrganizationWithRole>;
 export type CreateOrganizationInput = z.input<typeof organizations.CreateOrganization>;
@@ -41,7 +43,15 @@ export type UpdateOrganizationInput = z.input<typeof organizations.UpdateOrganiz
 export type Service = z.output<typeof services.Service>;
 export type CreateServiceInput = z.input<typeof services.CreateServiceBody>;
 export type SetStatusInput = z.input<typeof services.SetStatusBody>;
+export type UpdateServiceInput = z.input<typeof services.UpdateServiceBody>;
+export type ServiceStatusChange = z.output<typeof services.HistoryEntry>;
+export type ServiceUptime = z.output<typeof services.UptimeBody>['data'];
+export type UptimeDay = z.output<typeof services.UptimeDay>;
 export type ServiceGroup = z.output<typeof groups.ServiceGroup>;
+export type CreateGroupInput = z.input<typeof groups.CreateGroupBody>;
+export type UpdateGroupInput = z.input<typeof groups.UpdateGroupBody>;
+export type ServiceOrderInput = z.input<typeof serviceOrder.ServiceOrderBody>;
+export type ServiceOrder = z.output<typeof serviceOrder.ServiceOrderResult>['data'];
 
 export type Incident = z.output<typeof incidents.Incident>;
 export type CreateIncidentInput = z.input<typeof incidents.CreateIncidentBody>;

@@ -43,6 +43,14 @@ import type {
   Template,
   TemplateKind,
   UpdateTemplateInput,
+  ChangePasswordInput,
+  CreateGroupInput,
+  ServiceOrder,
+  ServiceOrderInput,
+  ServiceStatusChange,
+  ServiceUptime,
+  UpdateGroupInput,
+  UpdateServiceInput,
 } from './api-types.ts';
 
 export { ApiError };
@@ -185,6 +193,18 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       resendVerification: () => call<void>('/api/auth/verify-email/resend', { method: 'POST' }),
       requestPasswordReset: (email: string) =>
         call<void>('/api/auth/password-reset', { method: 'POST', body: { email }, auth: false }),
+      /** Changes the password; the API ends every other session and answers a fresh one for this tab. */
+      async changePassword(input: ChangePasswordInput): Promise<void> {
+        session.save(await data<Session>('/api/auth/password', { method: 'POST', body: input }));
+      },
+      /** Ends every session of the user, on every device, then this tab's. */
+      async signOutEverywhere(): Promise<void> {
+        try {
+          await call('/api/auth/logout', { method: 'POST', body: { scope: 'global' } });
+        } finally {
+          session.clear();
+        }
+      },
       confirmPasswordReset: (token: string, password: string) =>
         call<void>('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password }, auth: false }),
     },
@@ -258,12 +278,37 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       list: (orgId: string) => all<Service>(`${org(orgId)}/services?limit=500`),
       create: (orgId: string, input: CreateServiceInput) =>
         data<Service>(`${org(orgId)}/services`, { method: 'POST', body: input }),
+      get: (orgId: string, serviceId: string) => data<Service>(`${org(orgId)}/services/${id(serviceId)}`),
+      update: (orgId: string, serviceId: string, input: UpdateServiceInput) =>
+        data<Service>(`${org(orgId)}/services/${id(serviceId)}`, { method: 'PUT', body: input }),
+      delete: (orgId: string, serviceId: string) =>
+        call<void>(`${org(orgId)}/services/${id(serviceId)}`, { method: 'DELETE' }),
       setStatus: (orgId: string, serviceId: string, input: SetStatusInput) =>
         data<Service>(`${org(orgId)}/services/${id(serviceId)}/status`, { method: 'POST', body: input }),
+      /** A page of the service's status changes, newest first. */
+      history: (orgId: string, serviceId: string, cursor?: string | null) =>
+        call<Page<ServiceStatusChange>>(
+          `${org(orgId)}/services/${id(serviceId)}/history?${listQuery({ limit: '20', cursor })}`,
+        ),
+      /** Day by day over the last `days` days, in the org's time zone. */
+      uptime: (orgId: string, serviceId: string, days = 90) =>
+        data<ServiceUptime>(`${org(orgId)}/services/${id(serviceId)}/uptime?days=${days}`),
     },
 
     groups: {
       list: (orgId: string) => all<ServiceGroup>(`${org(orgId)}/service-groups?limit=500`),
+      create: (orgId: string, input: CreateGroupInput) =>
+        data<ServiceGroup>(`${org(orgId)}/service-groups`, { method: 'POST', body: input }),
+      update: (orgId: string, groupId: string, input: UpdateGroupInput) =>
+        data<ServiceGroup>(`${org(orgId)}/service-groups/${id(groupId)}`, { method: 'PUT', body: input }),
+      delete: (orgId: string, groupId: string) =>
+        call<void>(`${org(orgId)}/service-groups/${id(groupId)}`, { method: 'DELETE' }),
+    },
+
+    /** Group positions, and service groups and positions, in one transaction. */
+    serviceOrder: {
+      put: (orgId: string, input: ServiceOrderInput) =>
+        data<ServiceOrder>(`${org(orgId)}/service-order`, { method: 'PUT', body: input }),
     },
 
     incidents: {

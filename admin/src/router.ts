@@ -51,6 +51,14 @@ export const screens: ScreenRoute[] = [
   },
   { path: 'services', tag: 'services-page', needs: 'org', title: 'Services', load: () => import('./services-page.ts') },
   {
+    path: 'services/:id',
+    tag: 'service-page',
+    needs: 'org',
+    title: 'Service',
+    load: () => import('./service-page.ts'),
+  },
+  { path: 'account', tag: 'account-page', needs: 'user', title: 'Account', load: () => import('./account-page.ts') },
+  {
     path: 'incidents',
     tag: 'incidents-page',
     needs: 'org',

@@ -12,6 +12,7 @@ import { LiveController } from './components/live-controller.ts';
 import { FormController } from './components/form-controller.ts';
 import { field, formValues } from './components/form-field.ts';
 import { secretBox } from './components/secret-box.ts';
+import { confirmAction } from './components/confirm-dialog.ts';
 
 /** Why the API refuses a change with 409 on this screen: the last admin cannot go. */
 const lastAdminHelp =
@@ -252,11 +253,13 @@ export class TeamPage extends LitElement {
     });
   }
 
-  private removeMember(member: Member, self: boolean) {
-    const question = self
-      ? `Leave ${state.org?.name}? You lose access at once.`
-      : `Remove ${member.email} from ${state.org?.name}?`;
-    if (!confirm(question)) return;
+  private async removeMember(member: Member, self: boolean) {
+    const ok = await confirmAction(
+      self
+        ? { message: `Leave ${state.org?.name}? You lose access at once.`, confirmLabel: `Leave ${state.org?.name}` }
+        : { message: `Remove ${member.email} from ${state.org?.name}?`, confirmLabel: `Remove ${member.email}` },
+    );
+    if (!ok) return;
     void this.onRow(member.user_id, async () => {
       await api.members.remove(state.org!.id, member.user_id);
       if (self) await state.reload();
@@ -283,8 +286,12 @@ export class TeamPage extends LitElement {
     });
   }
 
-  private revoke(invitation: Invitation) {
-    if (!confirm(`Revoke the invitation of ${invitation.email}? Its link stops working.`)) return;
+  private async revoke(invitation: Invitation) {
+    const ok = await confirmAction({
+      message: `Revoke the invitation of ${invitation.email}? Its link stops working.`,
+      confirmLabel: 'Revoke invitation',
+    });
+    if (!ok) return;
     void this.onRow(invitation.id, () => api.orgInvitations.revoke(state.org!.id, invitation.id));
   }
 }

@@ -109,7 +109,7 @@ describe('admin journey: the demo admin and viewer, live', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), look).toBe(true);
       await context.close();
     }
-  });
+  }, 300_000);
 
   it("a removed member's app leaves that organization at once", async () => {
     await viewer.getByRole('heading', { name: 'Services', level: 1 }).waitFor();

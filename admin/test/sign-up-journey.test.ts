@@ -81,7 +81,7 @@ describe('admin journey: sign up → verify by mail → sign in → org → serv
   });
 
   it('adds a service, changes its status with a message, and the public JSON shows it', async () => {
-    await page.getByLabel('Name').fill('Checkout API');
+    await page.getByLabel('Name', { exact: true }).fill('Checkout API');
     await page.getByRole('button', { name: 'Add service' }).click();
     const row = serviceRow(page, 'Checkout API');
     await row.locator('[data-status-text]', { hasText: 'Operational' }).waitFor();

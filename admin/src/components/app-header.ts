@@ -133,6 +133,7 @@ export class AppHeader extends LitElement {
             : nothing
         }
         <a href=${href('organizations/new')}>New organization</a>
+        <a href=${href('account')} aria-current=${this.current === 'account' ? 'page' : nothing}>Account</a>
         <button
           class="secondary"
           @click=${() => this.dispatchEvent(new Event('sign-out', { bubbles: true, composed: true }))}

@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 export interface FieldOptions {
   label: string;
   name: string;
+  /** The input's id (default: its name); set it when one screen has two inputs of the same name. */
+  id?: string;
   type?: string;
   autocomplete?: string;
   required?: boolean;
@@ -19,12 +21,12 @@ export interface FieldOptions {
  * form. Inputs are named so a form's values are read with FormData.
  */
 export function field(options: FieldOptions): TemplateResult {
-  const { label, name, type = 'text', autocomplete, required = true, value, hint, error, onInput } = options;
-  const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  const { label, name, id = name, type = 'text', autocomplete, required = true, value, hint, error, onInput } = options;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<label>
     ${label}
     <input
-      id=${name}
+      id=${id}
       name=${name}
       type=${type}
       autocomplete=${ifDefined(autocomplete)}
@@ -34,8 +36,8 @@ export function field(options: FieldOptions): TemplateResult {
       aria-describedby=${described || nothing}
       @input=${onInput ? (event: Event) => onInput((event.target as HTMLInputElement).value) : nothing}
     />
-    ${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}
-    ${error ? html`<span class="field-error" id="${name}-error">${error}</span>` : nothing}
+    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+    ${error ? html`<span class="field-error" id="${id}-error">${error}</span>` : nothing}
   </label>`;
 }
 

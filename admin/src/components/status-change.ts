@@ -45,7 +45,9 @@ export class StatusChange extends LitElement {
       @media (max-width: 40rem) {
         /* Phone: status and its button on one line, the message under them. */
         select {
-          flex: 1;
+          /* May shrink below its longest option, so the button stays beside it. */
+          flex: 1 1 8rem;
+          min-width: 0;
         }
         button {
           order: 2;
