@@ -110,6 +110,8 @@ describe('database unavailable for 30 s (proxy cut between the API and PostgreSQ
           pageStatus: page.status,
         });
         await page.arrayBuffer();
+        // Paced, so a refusing phase does not turn into a busy loop on a shared machine.
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
     // A heartbeat is due every 15 s: wait for one if the probes were quicker than that.

@@ -34,6 +34,11 @@ export function openPostgres({ url, max = 10, connectTimeoutMs = 3_000 }: Postgr
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // The pool listens for errors of idle clients only: a checked-out client whose connection dies
+      // between two statements would emit 'error' with no listener and crash the process. Noted
+      // here, the next statement fails instead (and the request answers 503).
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -51,6 +56,7 @@ export function openPostgres({ url, max = 10, connectTimeoutMs = 3_000 }: Postgr
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
