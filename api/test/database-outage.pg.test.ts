@@ -8,7 +8,7 @@ import { startTcpProxy, type CutMode, type TcpProxy } from './tcp-proxy.ts';
 import { createDemoService, signInDemo, setStatus, type DemoSession } from './demo-session.ts';
 import { openSse, type SseReader } from './streams.ts';
 
-// The outage the issue asks for: 30 s, half with the database host silent (connects hang until the
+// A 30 s outage: half with the database host silent (connects hang until the
 // pool's connect timeout), half with it refusing (connections closed at once). The proxy is ours;
 // the shared PostgreSQL server is never touched.
 const phaseMs = 15_000;
@@ -139,10 +139,7 @@ describe('database unavailable for 30 s (proxy cut between the API and PostgreSQ
       refused.push(message);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await stream.until(
-      (events) => events.some((e) => e.id && Number(e.id) > lastIdBefore),
-      20_000,
-    );
+    await stream.until((events) => events.some((e) => e.id && Number(e.id) > lastIdBefore), 20_000);
     const streamResynced = performance.now() - restored;
 
     const worstWrite = Math.max(...probes.map((p) => p.writeMs));

@@ -43,7 +43,9 @@ describe(`SIGKILL during sustained writes (${kind})`, () => {
 
   // An empty DATABASE_URL is unset: the embedded database even when the shell names a server.
   const env = (): Record<string, string> =>
-    database ? { DATABASE_URL: database.url!, DATA_DIR: dataDir, SEED_DEMO: 'true' } : { DATABASE_URL: '', DATA_DIR: dataDir };
+    database
+      ? { DATABASE_URL: database.url!, DATA_DIR: dataDir, SEED_DEMO: 'true' }
+      : { DATABASE_URL: '', DATA_DIR: dataDir };
 
   it('keeps every acknowledged write and its event; streams resume exactly once; retries land once', async () => {
     product = await startProduct({ ...env(), LOG_LEVEL: 'fatal' });

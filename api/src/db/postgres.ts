@@ -23,7 +23,11 @@ const connectionDefaults = (connectTimeoutMs: number) => ({
 });
 
 /** A PostgreSQL server (or Supabase) through a connection pool. */
-export function openPostgres({ url, max = 10, connectTimeoutMs = 3_000 }: PostgresOptions): Database & { pool: pg.Pool } {
+export function openPostgres({
+  url,
+  max = 10,
+  connectTimeoutMs = 3_000,
+}: PostgresOptions): Database & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, ...connectionDefaults(connectTimeoutMs) });
   // An idle client that loses its server emits 'error'; the pool replaces it. Without a listener the
   // process would crash on a database restart.

@@ -91,7 +91,9 @@ describe('site renderer: a template that throws for one org', () => {
     broken.armed = true;
     await setStatus(bad, 'major_outage');
     await setStatus(good, 'major_outage');
-    await eventually(async () => (await readFile(page(good.slug), 'utf8')).includes('data-service-status="major_outage"'));
+    await eventually(async () =>
+      (await readFile(page(good.slug), 'utf8')).includes('data-service-status="major_outage"'),
+    );
     await eventually(async () => (await failures()) >= 1);
     await renderer.idle();
 
@@ -106,11 +108,15 @@ describe('site renderer: a template that throws for one org', () => {
 
     // Other orgs keep rendering while it is broken.
     await setStatus(good, 'operational');
-    await eventually(async () => (await readFile(page(good.slug), 'utf8')).includes('data-service-status="operational"'));
+    await eventually(async () =>
+      (await readFile(page(good.slug), 'utf8')).includes('data-service-status="operational"'),
+    );
 
     // Fixed (a new build): its next event renders it again.
     broken.armed = false;
     await setStatus(bad, 'partial_outage');
-    await eventually(async () => (await readFile(page(bad.slug), 'utf8')).includes('data-service-status="partial_outage"'));
+    await eventually(async () =>
+      (await readFile(page(bad.slug), 'utf8')).includes('data-service-status="partial_outage"'),
+    );
   }, 60_000);
 });
