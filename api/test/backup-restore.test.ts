@@ -126,5 +126,5 @@ describe('backup and restore of the embedded database', () => {
       `[reliability] backup ${Math.round(backupMs)} ms, restore ${Math.round(restoreMs)} ms; ` +
         `ids ${idAtBackup} (at backup) and ${idAfterBackup} (after) answered with a snapshot`,
     );
-  }, 240_000);
+  }, 360_000);
 });
