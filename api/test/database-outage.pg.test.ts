@@ -88,9 +88,21 @@ describe('database unavailable for 30 s (proxy cut between the API and PostgreSQ
     const probes: Probe[] = [];
     const commentsBefore = stream.comments;
     const outageStarted = performance.now();
+    const newStreams: { mode: CutMode; status: number; retryAfter: string | null; ms: number }[] = [];
     for (const mode of ['silence', 'refuse'] as const) {
       proxy.cut(mode);
       const phaseEnd = performance.now() + phaseMs;
+      // A stream opened during the outage: its snapshot is served from memory, or it is refused with
+      // a retry hint; never a 500 and never a hang.
+      const connectStarted = performance.now();
+      const fresh = await openSse(`${url}/api/public/status/demo/stream`);
+      newStreams.push({
+        mode,
+        status: fresh.status,
+        retryAfter: fresh.headers.get('retry-after'),
+        ms: performance.now() - connectStarted,
+      });
+      fresh.close();
       for (let n = 0; performance.now() < phaseEnd; n++) {
         const message = `during ${mode} #${n}`;
         const started = performance.now();
@@ -149,7 +161,8 @@ describe('database unavailable for 30 s (proxy cut between the API and PostgreSQ
         `worst 503 in ${Math.round(worstWrite)} ms, silence worst ${Math.round(Math.max(...probes.filter((p) => p.mode === 'silence').map((p) => p.writeMs)))} ms, ` +
         `refuse worst ${Math.round(Math.max(...probes.filter((p) => p.mode === 'refuse').map((p) => p.writeMs)))} ms; ` +
         `heartbeats during outage ${stream.comments - commentsBefore}; first write after restore ${Math.round(recoveredMs)} ms; ` +
-        `stream resynced ${Math.round(streamResynced)} ms after restore`,
+        `stream resynced ${Math.round(streamResynced)} ms after restore; streams opened during the outage: ` +
+        newStreams.map((o) => `${o.mode} ${o.status} in ${Math.round(o.ms)} ms`).join(', '),
     );
     for (const probe of probes) {
       expect(probe.writeStatus).toBe(503);
@@ -160,6 +173,11 @@ describe('database unavailable for 30 s (proxy cut between the API and PostgreSQ
       expect(probe.pageStatus).toBe(200);
     }
     expect(stream.comments).toBeGreaterThan(commentsBefore);
+    for (const opened of newStreams) {
+      expect([200, 503]).toContain(opened.status);
+      if (opened.status === 503) expect(opened.retryAfter).toMatch(/^\d+$/);
+      expect(opened.ms).toBeLessThan(5_000);
+    }
 
     // Nothing acknowledged is lost; nothing refused was half-written (checked on the server directly).
     const rows = await database.db.query<{ message: string }>(
