@@ -7,11 +7,28 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 export interface PostgresOptions {
   url: string;
   max?: number;
+  /** How long a new connection may take before the request fails as "unavailable" (503). */
+  connectTimeoutMs?: number;
 }
 
+/**
+ * Connections that fail fast when the server is unreachable: without a timeout a connect to a host
+ * that does not answer waits for the kernel (minutes), and every request waiting for the pool with
+ * it. Keep-alive probes find a connection whose server vanished without a word.
+ */
+const connectionDefaults = (connectTimeoutMs: number) => ({
+  connectionTimeoutMillis: connectTimeoutMs,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+});
+
 /** A PostgreSQL server (or Supabase) through a connection pool. */
-export function openPostgres({ url, max = 10 }: PostgresOptions): Database & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max });
+export function openPostgres({
+  url,
+  max = 10,
+  connectTimeoutMs = 3_000,
+}: PostgresOptions): Database & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max, ...connectionDefaults(connectTimeoutMs) });
   // An idle client that loses its server emits 'error'; the pool replaces it. Without a listener the
   // process would crash on a database restart.
   pool.on('error', () => {});
@@ -20,6 +37,12 @@ export function openPostgres({ url, max = 10 }: PostgresOptions): Database & { p
     pool,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      // The pool listens for errors of idle clients only: a checked-out client whose connection dies
+      // between two statements would emit 'error' with no listener and crash the process. Noted
+      // here, the next statement fails instead (and the request answers 503).
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -31,10 +54,14 @@ export function openPostgres({ url, max = 10 }: PostgresOptions): Database & { p
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        await client.query('rollback').catch((lost: unknown) => {
+          // The connection is gone: the pool must not hand it out again.
+          broken = lost instanceof Error ? lost : new Error(String(lost));
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async query(sql, params = []) {
@@ -42,7 +69,7 @@ export function openPostgres({ url, max = 10 }: PostgresOptions): Database & { p
     },
     async listen(channel: string, handler: NotificationHandler, onLost?: (error?: unknown) => void) {
       // A dedicated connection: LISTEN belongs to a session, and pooled clients are shared.
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: url, ...connectionDefaults(connectTimeoutMs) });
       let ended = false;
       const lost = (error?: unknown) => {
         if (ended) return;

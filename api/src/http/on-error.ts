@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, errorStatus, type ErrorCode } from '../errors.ts';
 import type { ErrorBody } from '../contract/errors.ts';
 import type { AppEnv } from './app-env.ts';
+import { isDatabaseUnavailable, unavailableRetryAfterS } from '../db/unavailable.ts';
 
 // Postgres errors that are the caller's fault, mapped to our codes (never their text: it can name
 // tables and constraints).
@@ -39,6 +40,14 @@ export function toErrorResponse(error: unknown, c: Context<AppEnv>): Response {
   ) {
     const [code, message] = pgCodes[(error as { code: string }).code]!;
     appError = new AppError(code, message);
+  } else if (isDatabaseUnavailable(error)) {
+    // The database is down or cut off: the client retries later. A write whose connection died
+    // before its commit is rolled back; one cut during its commit may have landed, which is what
+    // Idempotency-Key is for (the retry then answers the first result).
+    c.get('deps')?.log.warn({ err: error, requestId }, 'database unavailable');
+    appError = new AppError('unavailable', 'The database is unavailable; try again shortly', {
+      headers: { 'Retry-After': String(unavailableRetryAfterS) },
+    });
   } else {
     c.get('deps')?.log.error({ err: error, requestId }, 'unhandled error');
     appError = new AppError('internal', 'Something went wrong on our side');

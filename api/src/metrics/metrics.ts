@@ -13,7 +13,7 @@ import type { HubStats } from '../realtime/hub.ts';
 /** The modules whose own counts the operator metrics read at scrape time; each may be absent. */
 export interface MetricSources {
   realtime?: { stats(): HubStats };
-  snapshotCache?: { counts: { hits: number; misses: number }; size: number };
+  snapshotCache?: { counts: { hits: number; misses: number; stale?: number }; size: number };
   siteRenderer?: { stats(): SiteRenderStats };
   pool?: PoolCounts;
 }

@@ -68,4 +68,31 @@ describe('SnapshotCache', () => {
     await expect(cache.get('a', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect((await cache.get('a', async () => value('o1', 1)))?.seq).toBe(1);
   });
+
+  it('answers the last value through a database outage, and tries again after staleRetryMs', async () => {
+    let now = 0;
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const cache = new SnapshotCache({
+      ttlMs: 10,
+      staleRetryMs: 100,
+      now: () => now,
+      serveStaleOn: (error) => (error as { code?: string }).code === 'ECONNREFUSED',
+    });
+    await cache.get('a', async () => value('o1', 1, 'good'));
+    now = 50; // expired
+    let attempts = 0;
+    const down = async () => {
+      attempts++;
+      throw unreachable;
+    };
+    expect(await cache.get('a', down)).toEqual(value('o1', 1, 'good'));
+    expect(await cache.get('a', down)).toEqual(value('o1', 1, 'good'));
+    expect(attempts).toBe(1); // the stale value is held 100 ms before the next attempt
+    expect(cache.counts.stale).toBe(1);
+    // Any other error fails as before; a key never built has nothing to fall back on.
+    now = 200;
+    await expect(cache.get('a', async () => Promise.reject(new Error('bug')))).rejects.toThrow('bug');
+    await expect(cache.get('b', down)).rejects.toBe(unreachable);
+    expect((await cache.get('a', async () => value('o1', 2, 'fresh')))?.seq).toBe(2);
+  });
 });

@@ -12,6 +12,13 @@ export interface SnapshotCacheOptions {
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
+  /**
+   * Errors of a build after which the last value (even expired) is answered instead: a database
+   * outage must not take the public JSON down with it. The stale value is kept `staleRetryMs` more
+   * before the next build is tried, so readers do not each wait for a connect timeout.
+   */
+  serveStaleOn?: (error: unknown) => boolean;
+  staleRetryMs?: number;
 }
 
 interface Entry {
@@ -33,13 +40,23 @@ export class SnapshotCache {
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #serveStaleOn: (error: unknown) => boolean;
+  readonly #staleRetryMs: number;
   /** Reads answered from memory, and reads that had to build (the metrics' hit ratio). */
-  readonly counts = { hits: 0, misses: 0 };
+  readonly counts = { hits: 0, misses: 0, stale: 0 };
 
-  constructor({ ttlMs = 15_000, maxEntries = 2_000, now = Date.now }: SnapshotCacheOptions = {}) {
+  constructor({
+    ttlMs = 15_000,
+    maxEntries = 2_000,
+    now = Date.now,
+    serveStaleOn = () => false,
+    staleRetryMs = 5_000,
+  }: SnapshotCacheOptions = {}) {
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
     this.#now = now;
+    this.#serveStaleOn = serveStaleOn;
+    this.#staleRetryMs = staleRetryMs;
   }
 
   /** The cached value of `key`, or `build()`'s (kept unless stale); null is never cached. */
@@ -99,7 +116,17 @@ export class SnapshotCache {
   }
 
   async #load(key: string, build: () => Promise<Versioned | null>): Promise<Versioned | null> {
-    const value = await build();
+    let value: Versioned | null;
+    try {
+      value = await build();
+    } catch (error) {
+      // Expired entries stay in the map until replaced, invalidated or evicted: the last good value.
+      const stale = this.#entries.get(key);
+      if (!stale || !this.#serveStaleOn(error)) throw error;
+      this.counts.stale++;
+      stale.expiresAt = this.#now() + this.#staleRetryMs;
+      return stale.value;
+    }
     if (value && value.seq >= (this.#newestSeq.get(value.orgId) ?? 0)) this.#store(key, value);
     return value;
   }

@@ -1,6 +1,7 @@
 import type { Deps } from '../http/app-env.ts';
 import type { Database } from '../db/types.ts';
 import { SnapshotCache } from './cache.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { loadPublicLogo, loadPublicPage, type PublicLogo, type PublicPage } from './load.ts';
 
 /** The public snapshots of one process, fed by event notifications. */
@@ -37,7 +38,8 @@ export function publicSnapshots(deps: Deps): PublicSnapshots {
   const existing = perDatabase.get(deps.db);
   if (existing) return existing;
   const { db, env, log } = deps;
-  const cache = new SnapshotCache();
+  // While the database is unreachable the public JSON answers its last snapshot (see cache.ts).
+  const cache = new SnapshotCache({ serveStaleOn: isDatabaseUnavailable });
   let listening = false;
   const invalidate = (orgId: string, seq: number) => cache.invalidate(orgId, seq);
   if (deps.realtime) {
