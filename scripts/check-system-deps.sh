@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the system tools the test suite needs are installed: Chromium (browser tests),
-# Prometheus (scrapes /metrics) and Alertmanager (posts to the receiver). As root with apt-get, missing
+# Prometheus (scrapes /metrics), Alertmanager (posts to the receiver) and pg_dump/pg_restore. As root with apt-get, missing
 # Debian packages are installed; otherwise this exits non-zero naming exactly what is missing and the
 # command that installs it. It never lets the suite run without them (no test is skipped for a tool).
 set -euo pipefail
@@ -10,6 +10,9 @@ required=(
   "/usr/bin/chromium chromium"
   "/usr/bin/prometheus prometheus"
   "/usr/bin/prometheus-alertmanager prometheus-alertmanager"
+  # The documented server backup is tested as written (api/test/pg-dump-restore.pg.test.ts).
+  "/usr/bin/pg_dump postgresql-client"
+  "/usr/bin/pg_restore postgresql-client"
 )
 
 missing_packages() {
@@ -22,7 +25,7 @@ missing_packages() {
 
 mapfile -t missing < <(missing_packages)
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "system packages: chromium, prometheus, prometheus-alertmanager present"
+  echo "system packages: chromium, prometheus, prometheus-alertmanager, postgresql-client present"
   exit 0
 fi
 
