@@ -3,7 +3,8 @@ import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
 import { appendEvent } from '../../db/events.ts';
 import { recomputeServiceStatuses } from '../../status/recompute.ts';
-import { toServiceWire } from '../../status/service-row.ts';
+import { serviceColumnsOf, toServiceWire, type ServiceRow } from '../../status/service-row.ts';
+import type { HoldStatus } from '../../contract/status.ts';
 import { idempotent } from '../../idempotency/idempotent.ts';
 import { writeServiceStatus } from './access.ts';
 import { loadService } from './load.ts';
@@ -44,18 +45,22 @@ export const setServiceStatus = defineRoute(
     const { status, message } = c.req.valid('json');
     const source = c.get('caller').kind === 'api_key' ? 'api' : 'manual';
     const service = await asCaller(c, async (tx) => {
-      const current = await loadService(tx, orgId, id, true);
-      if (current.manual_status === status) return toServiceWire(current);
-      await tx.query(
-        'update public.services set manual_status = $3, updated_at = now() where org_id = $1 and id = $2',
+      // One statement locks the row, sets the hold and tells the previous one; no row: the hold is
+      // already `status` (nothing to write) or there is no such service (404).
+      const [updated] = await tx.query<ServiceRow & { previous_manual_status: HoldStatus }>(
+        `update public.services s set manual_status = $3, updated_at = now()
+         from (select id, manual_status from public.services where org_id = $1 and id = $2 for update) old
+         where s.id = old.id and old.manual_status <> $3
+         returning old.manual_status as previous_manual_status, ${serviceColumnsOf('s')}`,
         [orgId, id, status],
       );
+      if (!updated) return toServiceWire(await loadService(tx, orgId, id));
       const changes = await recomputeServiceStatuses(tx, orgId, [id], { source, message: message ?? null });
-      const service = toServiceWire(await loadService(tx, orgId, id));
+      const service = toServiceWire(changes[0]?.service ?? updated);
       if (changes.length === 0) {
         await appendEvent(tx, orgId, 'service.manual_status_changed', {
           service,
-          previous_manual_status: current.manual_status,
+          previous_manual_status: updated.previous_manual_status,
         });
       }
       return service;
