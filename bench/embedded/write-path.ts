@@ -4,7 +4,7 @@
 // database wrapped to count the statements and transactions each write sends and the time spent in
 // them. Tells the write's own cost apart from what the product does around it (bench/embedded/run.ts).
 //
-//   npx node bench/embedded/write-path.ts [--writes 300] [--warmup 30]
+//   npx node bench/embedded/write-path.ts [--writes 300] [--warmup 30] [--warm-start]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx node bench/embedded/write-path.ts --db postgres
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,12 +26,15 @@ import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
 import { withDatabase } from '../../api/test/global-setup.ts';
+import { warmStatusWrites } from '../../api/src/status/warm-status-writes.ts';
 
 const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'pglite' },
     writes: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
+    // Run warmStatusWrites first, as serve.ts does at start (compare the first write with and without).
+    'warm-start': { type: 'boolean', default: false },
   },
 });
 const writes = Number(values.writes);
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   try {
     await migrate(raw);
     await seedDemo(raw);
+    if (values['warm-start']) await warmStatusWrites(raw);
     const { db, counts } = traced(raw);
     const env = parseEnv({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const log = createLogger('silent');
