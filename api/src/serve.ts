@@ -11,6 +11,7 @@ import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { warmStatusWrites } from './status/warm-status-writes.ts';
 import type { Server } from 'node:http';
 import { describeStartupFailure, type StartupStep } from './startup-failure.ts';
 import { trackRequests } from './http/drain.ts';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   metrics.sources.siteRenderer = siteRenderer;
   openedSoFar.push(() => siteRenderer.stop());
   await siteRenderer.start();
+  // The first status write would otherwise pay for its first execution (see warm-status-writes.ts).
+  await warmStatusWrites(db);
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.

@@ -10,16 +10,17 @@
 // --db postgres (the default): the API in its own process on that server (api/test/stream-server-entry.ts);
 // it creates and drops its own database (lantern_bench_*). --db pglite: the product as users start it
 // (`serve.ts`, api/test/product-process.ts) on a fresh temporary DATA_DIR with the embedded database
-// and the demo org; its memory is the kernel's RSS without a forced GC (no IPC channel, so no heap
-// figure). Either way the bare server runs in the same run. The file-descriptor limit
-// (ulimit -n) caps --clients at about 19,000 (the server holds one descriptor per client).
+// and the demo org, preloaded with gc-on-signal.ts (--expose-gc): its memory is read right after a
+// forced GC like the other servers', once its render worker has stopped (see pgliteApi). Either way
+// the bare server runs in the same run. The file-descriptor limit (ulimit -n) caps --clients at
+// about 19,000 (the server holds one descriptor per client).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openPostgres } from '../../api/src/db/postgres.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { asSystem } from '../../api/src/db/doors.ts';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '20' },
     procs: { type: 'string', default: '4' },
     db: { type: 'string', default: 'postgres' },
+    'idle-wait-ms': { type: 'string', default: '35000' },
   },
 });
 const kind = values.db;
@@ -41,6 +43,7 @@ if (kind !== 'pglite' && kind !== 'postgres') throw new Error('--db is pglite or
 const clients = Number(values.clients);
 const rounds = Number(values.rounds);
 const procs = Number(values.procs);
+const idleWaitMs = Number(values['idle-wait-ms']);
 const serverUrl = process.env.DATABASE_URL;
 if (kind === 'postgres' && !serverUrl) throw new Error('--db postgres needs DATABASE_URL (a PostgreSQL server)');
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -220,6 +223,24 @@ async function postgresApi(cleanups: (() => Promise<void>)[]): Promise<ApiUnderT
   };
 }
 
+/** RSS and live heap of the product right after a full GC (bench/sse-fanout/gc-on-signal.ts). */
+async function forcedGc(child: ChildProcess, report: string): Promise<{ rss: number; heap: number }> {
+  const last = await readFile(report, 'utf8').then(
+    (text) => (JSON.parse(text) as { count: number }).count,
+    () => 0,
+  );
+  child.kill('SIGUSR2');
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    const reply = await readFile(report, 'utf8').then(
+      (text) => JSON.parse(text) as { count: number; rss: number; heap: number },
+      () => null,
+    );
+    if (reply && reply.count > last) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the product did not report its memory after SIGUSR2');
+}
+
 async function data<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { data: T }).data;
@@ -229,10 +250,19 @@ async function data<T>(res: Response): Promise<T> {
 async function pgliteApi(cleanups: (() => Promise<void>)[]): Promise<ApiUnderTest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lantern-bench-fanout-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  const product = await startProduct({ DATA_DIR: dataDir, SEED_DEMO: 'true', DATABASE_URL: '', ...streamLimits });
+  const gcReport = join(dataDir, 'gc-report.json');
+  const product = await startProduct(
+    { DATA_DIR: dataDir, SEED_DEMO: 'true', DATABASE_URL: '', BENCH_GC_REPORT: gcReport, ...streamLimits },
+    ['--expose-gc', '--import', pathToFileURL(here('./gc-on-signal.ts')).href],
+  );
   cleanups.unshift(() => product.stop());
   // Let the start-up renders finish so they do not land in the first rounds.
   await product.rendersSettled(1);
+  // The site renderer's worker thread (~35 MB) stops 30 s after the last render. Wait for that, so
+  // the process's RSS does not fall between the two readings around the connects (which render
+  // nothing): "after − before" is then the streams' own memory.
+  console.log(`api: waiting ${idleWaitMs / 1000} s for the render worker to stop before measuring memory`);
+  await new Promise((resolve) => setTimeout(resolve, idleWaitMs));
   const base = product.url;
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -249,7 +279,7 @@ async function pgliteApi(cleanups: (() => Promise<void>)[]): Promise<ApiUnderTes
     slug: org!.slug,
     serviceId: service!.id,
     token,
-    memory: async () => ({ rss: (await product.memory()).rss, heap: NaN }),
+    memory: () => forcedGc(product.child, gcReport),
     stop: () => product.stop(),
   };
 }

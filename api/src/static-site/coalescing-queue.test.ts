@@ -63,4 +63,39 @@ describe('CoalescingQueue', () => {
     expect(errors).toEqual(['x: boom']);
     expect(queue.stats()).toMatchObject({ runs: 2, failures: 1 });
   });
+
+  it('requestSoon runs after the current turn’s promise chains, once per key, and counts as waiting meanwhile', async () => {
+    const gated = gatedJob();
+    const queue = new CoalescingQueue({ job: gated.job, onError: () => {} });
+    const order: string[] = [];
+    queue.requestSoon('org-a');
+    queue.requestSoon('org-a');
+    // A chain of promise steps begun in the same turn (the writer's answer) finishes before the job starts.
+    const chain = (async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      order.push('answer');
+    })();
+    expect(gated.runs).toEqual([]);
+    expect(queue.stats()).toMatchObject({ running: 0, waiting: 1 });
+    let idle = false;
+    void queue.idle().then(() => (idle = true));
+    await chain;
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push(...gated.runs);
+    expect(order).toEqual(['answer', 'org-a']);
+    expect(idle).toBe(false);
+    gated.release();
+    await queue.idle();
+    expect(queue.stats()).toMatchObject({ runs: 1, running: 0, waiting: 0 });
+  });
+
+  it('clear drops requests not yet started by requestSoon', async () => {
+    const gated = gatedJob();
+    const queue = new CoalescingQueue({ job: gated.job, onError: () => {} });
+    queue.requestSoon('org-a');
+    queue.clear();
+    await new Promise((resolve) => setImmediate(resolve));
+    await queue.idle();
+    expect(gated.runs).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ export interface QueueStats {
 export class CoalescingQueue {
   private readonly running = new Map<string, { dirty: boolean }>();
   private readonly waiting = new Set<string>();
+  private readonly deferred = new Set<string>();
+  private deferTimer: NodeJS.Immediate | null = null;
   private readonly idleWaiters: (() => void)[] = [];
   private readonly job: (key: string) => Promise<void>;
   private readonly concurrency: number;
@@ -39,20 +41,39 @@ export class CoalescingQueue {
     this.pump();
   }
 
+  /**
+   * `request`, once the work of the current I/O turn is done (setImmediate). For requests made while
+   * something more urgent is still under way on this thread: on PGlite a commit notifies its
+   * listeners before the writer's transaction has even resolved, and a render job started there
+   * would run its queries (synchronous WebAssembly) between the writer's last steps, delaying the
+   * write's answer and the realtime reader's read of the event (docs/benchmarks.md, "Write path").
+   */
+  requestSoon(key: string): void {
+    this.deferred.add(key);
+    this.deferTimer ??= setImmediate(() => {
+      this.deferTimer = null;
+      const keys = [...this.deferred];
+      this.deferred.clear();
+      for (const deferredKey of keys) this.request(deferredKey);
+    });
+  }
+
   /** Resolves when nothing runs or waits. */
   idle(): Promise<void> {
-    if (this.running.size === 0 && this.waiting.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Drops waiting keys (running jobs finish; they will not run again). */
   clear(): void {
     this.waiting.clear();
+    this.deferred.clear();
     for (const state of this.running.values()) state.dirty = false;
   }
 
   stats(): QueueStats {
-    return { runs: this.runs, failures: this.failures, running: this.running.size, waiting: this.waiting.size };
+    const waiting = this.waiting.size + this.deferred.size;
+    return { runs: this.runs, failures: this.failures, running: this.running.size, waiting };
   }
 
   private pump(): void {
@@ -62,7 +83,7 @@ export class CoalescingQueue {
       this.waiting.delete(key);
       this.start(key);
     }
-    if (this.running.size === 0 && this.waiting.size === 0) {
+    if (this.isIdle()) {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
@@ -81,5 +102,9 @@ export class CoalescingQueue {
         if (state.dirty) this.waiting.add(key);
         this.pump();
       });
+  }
+
+  private isIdle(): boolean {
+    return this.running.size === 0 && this.waiting.size === 0 && this.deferred.size === 0;
   }
 }

@@ -125,7 +125,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       await getRenderer();
       unsubscribe =
         options.realtime?.onNotify((orgId) => {
-          if (leader && !stopped) queue.request(orgId);
+          if (leader && !stopped) queue.requestSoon(orgId);
         }) ?? null;
       await pollLeadership();
       const poll = setInterval(() => void pollLeadership(), options.leaderPollMs ?? 5_000);

@@ -17,6 +17,8 @@ export interface ServiceStatusChange {
   serviceId: string;
   previous: ServiceStatus;
   status: ServiceStatus;
+  /** The service row as updated (the write's answer and event payload need no second read). */
+  service: ServiceRow;
 }
 
 interface HoldRow {
@@ -41,23 +43,8 @@ export async function recomputeServiceStatuses(
   cause: StatusChangeCause,
 ): Promise<ServiceStatusChange[]> {
   if (serviceIds.length === 0) return [];
-  // `for update` serialises concurrent recomputations of the same service.
-  const rows = await tx.query<HoldRow>(
-    `select s.id, s.status, s.manual_status,
-       coalesce((select array_agg(x.status) from public.incident_services x
-                 join public.incidents i on i.id = x.incident_id
-                 where x.service_id = s.id and i.status <> 'resolved'), '{}') as incident_holds,
-       coalesce((select array_agg(h.status) from public.alert_holds h
-                 where h.org_id = s.org_id and h.service_id = s.id and h.resolved_at is null), '{}') as alert_holds,
-       exists (select 1 from public.maintenance_services ms
-               join public.maintenances m on m.id = ms.maintenance_id
-               where ms.service_id = s.id and m.status = 'in_progress') as in_maintenance
-     from public.services s
-     where s.org_id = $1 and s.id = any($2::uuid[])
-     order by s.id
-     for update of s`,
-    [orgId, serviceIds],
-  );
+  // Locks the rows (`for update`), which serialises concurrent recomputations of the same service.
+  const rows = await tx.query<HoldRow>('select * from public.lock_service_holds($1, $2)', [orgId, serviceIds]);
   const changes: ServiceStatusChange[] = [];
   for (const row of rows) {
     const status = effectiveStatus({
@@ -96,7 +83,7 @@ export async function recomputeServiceStatuses(
         cause.message ?? null,
       ],
     );
-    changes.push({ serviceId: row.id, previous: row.status, status });
+    changes.push({ serviceId: row.id, previous: row.status, status, service: service! });
   }
   return changes;
 }

@@ -7,6 +7,14 @@ import type { HoldStatus, ServiceStatus } from '../contract/status.ts';
 export const serviceColumns =
   'id, slug, name, description, group_id, position, is_public, status, manual_status, created_at, updated_at';
 
+/** `serviceColumns` qualified with a table alias (for statements that join, e.g. `update … from`). */
+export function serviceColumnsOf(alias: string): string {
+  return serviceColumns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+}
+
 /** A service as selected with `serviceColumns` (drivers give timestamps as Date). */
 export interface ServiceRow {
   id: string;

@@ -1,12 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { asCaller } from '../../http/caller-door.ts';
-import { appendEvent } from '../../db/events.ts';
-import { recomputeServiceStatuses } from '../../status/recompute.ts';
-import { toServiceWire } from '../../status/service-row.ts';
+import { setManualStatus } from '../../status/set-manual-status.ts';
 import { idempotent } from '../../idempotency/idempotent.ts';
+import { notFound } from '../../errors.ts';
 import { writeServiceStatus } from './access.ts';
-import { loadService } from './load.ts';
 import { ServiceBody, ServiceParams, SetStatusBody } from './schema.ts';
 
 /**
@@ -43,23 +41,10 @@ export const setServiceStatus = defineRoute(
     const { id } = c.req.valid('param');
     const { status, message } = c.req.valid('json');
     const source = c.get('caller').kind === 'api_key' ? 'api' : 'manual';
-    const service = await asCaller(c, async (tx) => {
-      const current = await loadService(tx, orgId, id, true);
-      if (current.manual_status === status) return toServiceWire(current);
-      await tx.query(
-        'update public.services set manual_status = $3, updated_at = now() where org_id = $1 and id = $2',
-        [orgId, id, status],
-      );
-      const changes = await recomputeServiceStatuses(tx, orgId, [id], { source, message: message ?? null });
-      const service = toServiceWire(await loadService(tx, orgId, id));
-      if (changes.length === 0) {
-        await appendEvent(tx, orgId, 'service.manual_status_changed', {
-          service,
-          previous_manual_status: current.manual_status,
-        });
-      }
-      return service;
-    });
+    const service = await asCaller(c, (tx) =>
+      setManualStatus(tx, orgId, id, status, { source, message: message ?? null }),
+    );
+    if (!service) throw notFound('Service');
     return c.json({ data: service }, 200);
   },
 );
