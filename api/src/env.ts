@@ -36,6 +36,7 @@ export const envSchema = z.object({
   STREAMS_PER_PROCESS: z.coerce.number().int().positive().default(20000),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_LOGIN_WINDOW_S: z.coerce.number().int().positive().default(300),
+  // Lets webhooks reach private, loopback and link-local addresses (a receiver on the same network).
   WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
   // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's

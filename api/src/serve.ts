@@ -10,6 +10,7 @@ import { systemClock } from './clock.ts';
 import { loadJwtSecret } from './auth/jwt-secret.ts';
 import { localAccessTokens } from './auth/local-jwt.ts';
 import { createMailer } from './mail/mailer.ts';
+import { systemOutbound } from './outbound/outbound.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { join } from 'node:path';
 import { createRealtime } from './realtime/realtime.ts';
@@ -41,7 +42,18 @@ async function main(): Promise<void> {
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
-  const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
+  const deps: Deps = {
+    env,
+    db,
+    log,
+    clock: systemClock,
+    tokens: auth.tokens,
+    mail,
+    auth,
+    realtime,
+    metrics,
+    outbound: systemOutbound,
+  };
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({

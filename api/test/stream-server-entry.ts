@@ -17,6 +17,7 @@ import type { Deps } from '../src/http/app-env.ts';
 import { systemClock } from '../src/clock.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
 import { createMetrics } from '../src/metrics/metrics.ts';
+import { createOutboundGuard } from './outbound-guard.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -44,6 +45,8 @@ const deps: Deps = {
   auth,
   realtime,
   metrics: createMetrics(),
+  // Tests' child servers resolve only `*.test` names and connect only to loopback, like test-app.ts.
+  outbound: createOutboundGuard(),
 };
 const app = createApp(deps);
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {

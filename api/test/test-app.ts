@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
 import { createMetrics } from '../src/metrics/metrics.ts';
+import { assertNoOutboundViolations, createOutboundGuard, type OutboundGuard } from './outbound-guard.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -34,6 +35,8 @@ export interface TestContext extends TestDatabase {
   tokens: LocalAccessTokens;
   clock: TestClock;
   dataDir: string;
+  /** The app's Outbound: `*.test` names only, and any connect beyond loopback fails the test file. */
+  outbound: OutboundGuard;
 }
 
 /** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
@@ -50,6 +53,7 @@ export async function createTestContext(
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
   const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
   const metrics = createMetrics();
+  const outbound = createOutboundGuard();
   const deps: Deps = {
     env,
     db: database.db,
@@ -59,6 +63,7 @@ export async function createTestContext(
     mail,
     auth,
     metrics,
+    outbound,
   };
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
@@ -73,10 +78,12 @@ export async function createTestContext(
     tokens,
     clock,
     dataDir,
+    outbound,
     async close() {
       await realtime.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
+      assertNoOutboundViolations(outbound);
     },
   };
 }

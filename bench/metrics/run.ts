@@ -29,6 +29,7 @@ import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
+import { systemOutbound } from '../../api/src/outbound/outbound.ts';
 import { generateApiKeySecret, hashApiKeySecret } from '../../api/src/auth/api-key-secret.ts';
 
 const { values } = parseArgs({
@@ -139,7 +140,18 @@ async function main(): Promise<void> {
     const realtime = createRealtime({ db, log });
     await realtime.start();
     const metrics = createMetrics();
-    const deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics };
+    const deps = {
+      env,
+      db,
+      log,
+      clock: systemClock,
+      tokens: auth.tokens,
+      mail,
+      auth,
+      realtime,
+      metrics,
+      outbound: systemOutbound,
+    };
     const app = createApp(deps);
 
     const one = keys[Math.floor(keys.length / 2)]!;

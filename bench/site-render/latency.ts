@@ -17,6 +17,7 @@ import { createAuthService } from '../../api/src/auth/auth-service.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createSiteRenderer } from '../../api/src/static-site/site-renderer.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
+import { systemOutbound } from '../../api/src/outbound/outbound.ts';
 
 /** p-th percentile (nearest rank) of sorted values. */
 const percentile = (sorted: number[], p: number) =>
@@ -40,7 +41,18 @@ export async function measureCommitToFile(
     const realtime = createRealtime({ db, log });
     await realtime.start();
     const metrics = createMetrics();
-    const app = createApp({ env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics });
+    const app = createApp({
+      env,
+      db,
+      log,
+      clock: systemClock,
+      tokens: auth.tokens,
+      mail,
+      auth,
+      realtime,
+      metrics,
+      outbound: systemOutbound,
+    });
     const renderer = createSiteRenderer({ db, env, log, clock: systemClock, realtime });
     await renderer.start();
     await renderer.idle();

@@ -18,6 +18,7 @@ import type { Deps } from '../../api/src/http/app-env.ts';
 import { systemClock } from '../../api/src/clock.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { createMetrics } from '../../api/src/metrics/metrics.ts';
+import { createOutboundGuard } from '../../api/test/outbound-guard.ts';
 
 const env = parseEnv({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 const db = await openDatabase(env);
@@ -39,6 +40,7 @@ const deps: Deps = {
   auth,
   realtime,
   metrics: createMetrics(),
+  outbound: createOutboundGuard(),
 };
 const server = listen(createApp(deps), deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
