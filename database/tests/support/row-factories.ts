@@ -212,6 +212,14 @@ export const rowFactories: Record<string, RowFactory> = {
         token(),
       ),
   },
+  webhooks: {
+    grants: { select: admins, insert: admins, update: admins, delete: admins },
+    insert: (org) =>
+      sql(
+        `insert into public.webhooks (org_id, url, kind, event_types) values ($1, 'https://hooks.example.test/x', 'standard', '{incident.created}')`,
+        org.id,
+      ),
+  },
   // Append-only: no update or delete policy at all. Viewers (and `read` keys) change nothing, so they
   // have nothing to record either.
   status_events: {
