@@ -38,6 +38,9 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_WINDOW_S: z.coerce.number().int().positive().default(300),
   // Lets webhooks reach private, loopback and link-local addresses (a receiver on the same network).
   WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
+  // The outbox's first retry step; each later one doubles (api/src/outbox/backoff.ts).
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  SUBSCRIBERS_PER_ORG: z.coerce.number().int().positive().default(10_000),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
   // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's
   // password is public, so a server database or a production start gets it only when asked.

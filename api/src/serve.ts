@@ -17,6 +17,8 @@ import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { createOutboxWorker } from './outbox/worker.ts';
+import { outboxChannels } from './outbox-channels.ts';
 
 /** Starts the whole product in one process: migrate, seed the demo on an empty database, listen. */
 async function main(): Promise<void> {
@@ -38,10 +40,19 @@ async function main(): Promise<void> {
   const demoSignIn = seeded || (env.SEED_DEMO && (await demoAdminExists(db)));
   const tokens = localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
   const mail = createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+  const auth = createAuthService({ env, db, clock: systemClock, localTokens: tokens });
   // Realtime listens before the server accepts streams, so no event slips between the two.
   const realtime = createRealtime({ db, log });
   await realtime.start();
+  // Every process runs a worker: `for update skip locked` shares the due deliveries among them.
+  const outbox = createOutboxWorker({
+    db,
+    clock: systemClock,
+    log,
+    channels: outboxChannels({ env, mail, db, clock: systemClock, outbound: systemOutbound }),
+    retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    onAttempt: metrics.outbox.attempted,
+  });
   const deps: Deps = {
     env,
     db,
@@ -52,6 +63,7 @@ async function main(): Promise<void> {
     auth,
     realtime,
     metrics,
+    outbox,
     outbound: systemOutbound,
   };
   const app = createApp(deps);
@@ -75,6 +87,7 @@ async function main(): Promise<void> {
   });
   metrics.sources.siteRenderer = siteRenderer;
   await siteRenderer.start();
+  await outbox.start();
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
@@ -97,6 +110,8 @@ async function main(): Promise<void> {
     server.close();
     await maintenanceScheduler.stop();
     await siteRenderer.stop();
+    // Sends in flight are abandoned and retried later (by this or another process): none is lost.
+    await outbox.stop();
     await realtime.close();
     await db.close();
     process.exit(0);

@@ -32,7 +32,7 @@ const tokens = localAccessTokens(
   new TextEncoder().encode(process.env.TEST_JWT_SECRET ?? 'test-secret-test-secret-test-secret-0123'),
 );
 const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+const auth = createAuthService({ env, db, clock: systemClock, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
 const deps: Deps = {

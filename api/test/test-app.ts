@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
 import { createMetrics } from '../src/metrics/metrics.ts';
 import { assertNoOutboundViolations, createOutboundGuard, type OutboundGuard } from './outbound-guard.ts';
+import { createOutboxWorker } from '../src/outbox/worker.ts';
+import { outboxChannels } from '../src/outbox-channels.ts';
+import { registerMailDrain } from './mailbox.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -51,9 +54,20 @@ export async function createTestContext(
   const clock = new TestClock();
   // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db: database.db, clock, mail, localTokens: tokens });
+  const auth = createAuthService({ env, db: database.db, clock, localTokens: tokens });
   const metrics = createMetrics();
   const outbound = createOutboundGuard();
+  // The outbox worker is not started: tests drain it (`deps.outbox.drain()`, or reading the mailbox
+  // does) on the TestClock, so nothing is sent behind their back and nothing sleeps.
+  const outbox = createOutboxWorker({
+    db: database.db,
+    clock,
+    log: createLogger('silent'),
+    channels: outboxChannels({ env, mail, db: database.db, clock, outbound }),
+    retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    onAttempt: metrics.outbox.attempted,
+  });
+  const unregisterDrain = registerMailDrain(dataDir, () => outbox.drain());
   const deps: Deps = {
     env,
     db: database.db,
@@ -64,6 +78,7 @@ export async function createTestContext(
     auth,
     metrics,
     outbound,
+    outbox,
   };
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
@@ -80,6 +95,7 @@ export async function createTestContext(
     dataDir,
     outbound,
     async close() {
+      unregisterDrain();
       await realtime.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });

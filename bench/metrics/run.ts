@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const log = createLogger('silent');
     const tokens = localAccessTokens(new TextEncoder().encode('bench-secret-bench-secret-bench-secret-01'));
     const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-    const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+    const auth = createAuthService({ env, db, clock: systemClock, localTokens: tokens });
     const realtime = createRealtime({ db, log });
     await realtime.start();
     const metrics = createMetrics();

@@ -27,7 +27,7 @@ await seedDemo(db);
 const log = createLogger(env.LOG_LEVEL);
 const tokens = localAccessTokens(new TextEncoder().encode('widget-test-secret-widget-test-secret-01'));
 const mail = createMailer({ mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
-const auth = createAuthService({ env, db, clock: systemClock, mail, localTokens: tokens });
+const auth = createAuthService({ env, db, clock: systemClock, localTokens: tokens });
 const realtime = createRealtime({ db, log });
 await realtime.start();
 const deps: Deps = {

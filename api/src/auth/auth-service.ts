@@ -1,7 +1,6 @@
 import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
 import type { Clock } from '../clock.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import type { LocalAccessTokens } from './local-jwt.ts';
 import type { AccessTokenVerifier } from './caller.ts';
 import type { AuthProvider } from './provider.ts';
@@ -37,13 +36,12 @@ export interface AuthServiceOptions {
   env: Env;
   db: Database;
   clock: Clock;
-  mail: Mailer;
   /** The local provider's token signer (serve.ts loads its secret; tests pass a fixed one). */
   localTokens: LocalAccessTokens;
 }
 
 /** Builds the provider named by AUTH_PROVIDER; throws on a bad TRUST_PROXY so the process stops at start. */
-export function createAuthService({ env, db, clock, mail, localTokens }: AuthServiceOptions): AuthService {
+export function createAuthService({ env, db, clock, localTokens }: AuthServiceOptions): AuthService {
   parseTrustProxy(env.TRUST_PROXY);
   const baseUrl = publicBaseUrl(env);
   const provider =
@@ -56,7 +54,7 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
           jwtSecret: env.SUPABASE_JWT_SECRET,
           redirectBaseUrl: baseUrl,
         })
-      : createLocalProvider({ db, clock, mail: accountMail(mail, baseUrl), tokens: localTokens });
+      : createLocalProvider({ db, clock, mail: accountMail(clock, baseUrl), tokens: localTokens });
   const windowSeconds = env.RATE_LIMIT_LOGIN_WINDOW_S;
   const actionLimiters = new Map<string, RateLimiter>();
   return {

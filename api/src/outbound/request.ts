@@ -14,6 +14,8 @@ export interface OutboundRequest {
   timeoutMs?: number;
   /** Bytes of the answer's body kept; the rest is not read (the socket is closed). Default 64 KiB. */
   maxResponseBytes?: number;
+  /** Ends the call early (e.g. the outbox worker stopping). */
+  signal?: AbortSignal;
 }
 
 /** The answer, whatever its status: redirects are answers too (never followed). */
@@ -44,6 +46,7 @@ export async function sendOutbound(outbound: Outbound, req: OutboundRequest): Pr
   return new Promise<OutboundResponse>((resolve, reject) => {
     const body = req.body === undefined ? undefined : Buffer.from(req.body);
     const clientRequest = request(target.url, {
+      ...(req.signal ? { signal: req.signal } : {}),
       method: req.method ?? 'POST',
       headers: {
         ...req.headers,

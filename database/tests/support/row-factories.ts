@@ -181,6 +181,17 @@ export const rowFactories: Record<string, RowFactory> = {
         org.serviceId,
       ),
   },
+  // Status page subscribers: written only by the subscribers module through the system door.
+  status_subscribers: {
+    grants: { select: admins, insert: nobody, update: nobody, delete: admins },
+    insert: (org) =>
+      sql(
+        `insert into public.status_subscribers (org_id, email, token) values ($1, $2, $3)`,
+        org.id,
+        `${token()}@example.test`,
+        token() + token(),
+      ),
+  },
   alertmanager_settings: {
     grants: { select: alertWriters, insert: admins, update: admins, delete: admins },
     insert: (org) => sql(`insert into public.alertmanager_settings (org_id) values ($1)`, org.id),
