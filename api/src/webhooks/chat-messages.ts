@@ -11,6 +11,7 @@ const headlines: Record<WebhookNotification['type'], string> = {
   'maintenance.completed': 'Maintenance completed',
   'maintenance.cancelled': 'Maintenance cancelled',
   'service.status_changed': 'Service status changed',
+  'webhook.test': 'Test message',
 };
 
 // Discord embed colours (decimal RGB): red for trouble, green when it is over, blue for maintenance.
@@ -23,6 +24,7 @@ const colours: Record<WebhookNotification['type'], number> = {
   'maintenance.completed': 0x2da44e,
   'maintenance.cancelled': 0x6e7781,
   'service.status_changed': 0xbf8700,
+  'webhook.test': 0x6e7781,
 };
 
 const words = (value: string) => value.replace(/_/g, ' ');
@@ -43,11 +45,9 @@ function summarize(n: WebhookNotification): { title: string; status: string; mes
       status: `${words(maintenance.status)} · ${maintenance.starts_at} – ${maintenance.ends_at}`,
       message: maintenance.latest_update?.message ?? maintenance.description,
     };
-  return {
-    title: service!.name,
-    status: `${words(service!.previous_status)} → ${words(service!.status)}`,
-    message: '',
-  };
+  if (service)
+    return { title: service.name, status: `${words(service.previous_status)} → ${words(service.status)}`, message: '' };
+  return { title: n.data.organization.name, status: 'This webhook works.', message: '' };
 }
 
 // Slack's mrkdwn treats &, < and > as control characters (link syntax): escape them in our text.

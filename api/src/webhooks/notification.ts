@@ -24,13 +24,14 @@ export interface NotificationUpdate {
  * (routes/webhooks/payload-schema.ts) and in api/src/webhooks/README.md.
  */
 export interface WebhookNotification {
-  type: WebhookEventType;
+  /** `webhook.test`: the test an admin asks for (POST …/webhooks/:id/test), about nothing. */
+  type: WebhookEventType | 'webhook.test';
   /** When the event happened (the event log's `created_at`). */
   timestamp: string;
   data: {
     organization: NotificationOrg;
-    /** The event's seq in the org's log: receivers may order by it and drop what they saw. */
-    event_seq: number;
+    /** The event's seq in the org's log: receivers may order by it and drop what they saw (null: a test). */
+    event_seq: number | null;
     /** The page to open: the incident's or maintenance's page, else the org's status page. */
     url: string;
     incident?: {
@@ -137,4 +138,9 @@ export function servicesOf(notification: WebhookNotification): string[] {
   if (incident) return incident.services.map((s) => s.id);
   if (maintenance) return maintenance.services.map((s) => s.id);
   return service ? [service.id] : [];
+}
+
+/** The body of a test delivery: the org and its page, no event. */
+export function testNotification(org: NotificationOrg, pageBase: string, at: Date): WebhookNotification {
+  return { type: 'webhook.test', timestamp: at.toISOString(), data: { organization: org, event_seq: null, url: pageBase } };
 }
