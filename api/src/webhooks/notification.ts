@@ -142,5 +142,9 @@ export function servicesOf(notification: WebhookNotification): string[] {
 
 /** The body of a test delivery: the org and its page, no event. */
 export function testNotification(org: NotificationOrg, pageBase: string, at: Date): WebhookNotification {
-  return { type: 'webhook.test', timestamp: at.toISOString(), data: { organization: org, event_seq: null, url: pageBase } };
+  return {
+    type: 'webhook.test',
+    timestamp: at.toISOString(),
+    data: { organization: org, event_seq: null, url: pageBase },
+  };
 }
