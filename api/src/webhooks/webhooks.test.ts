@@ -201,6 +201,45 @@ describe('webhooks: subscriptions and signed deliveries to a loopback receiver',
     });
   });
 
+  it('maintenances: scheduled, started, completed and cancelled', async () => {
+    const hook = await create({ url: receiver.url('/maint'), service_ids: [serviceA] });
+    const maintenances = `/api/organizations/${world.orgA.id}/maintenances`;
+    const window = (hours: number) => new Date(t.clock.now().getTime() + hours * 3600_000).toISOString();
+    const schedule = async (title: string) => {
+      const res = await send(t, 'POST', maintenances, admin, {
+        title,
+        starts_at: window(1),
+        ends_at: window(2),
+        service_ids: [serviceA],
+      });
+      expect(res.status).toBe(201);
+      return res.body.data.id as string;
+    };
+    const move = async (id: string, status: string) =>
+      expect((await send(t, 'PUT', `${maintenances}/${id}`, admin, { status })).status).toBe(200);
+    const done = await schedule('Upgrade');
+    await move(done, 'in_progress');
+    await move(done, 'completed');
+    const called = await schedule('Called off');
+    await move(called, 'cancelled');
+    await drain();
+    // Sent in parallel batches, so in any order: the event seq orders them.
+    const bodies = receiver.received
+      .map((r) => verify(hook.secret, r))
+      .sort((a, b) => a.data.event_seq - b.data.event_seq);
+    expect(bodies.map((b) => [b.type, b.data.maintenance.id])).toEqual([
+      ['maintenance.scheduled', done],
+      ['maintenance.started', done],
+      ['maintenance.completed', done],
+      ['maintenance.scheduled', called],
+      ['maintenance.cancelled', called],
+    ]);
+    expect(bodies[0].data).toMatchObject({
+      url: `http://localhost:${t.env.PORT}/status/${world.orgA.slug}/maintenances/${done}/`,
+      maintenance: { title: 'Upgrade', services: [{ id: serviceA }] },
+    });
+  });
+
   it('the test route queues a signed webhook.test delivery', async () => {
     const hook = await create({ url: receiver.url('/ping') });
     const res = await send(t, 'POST', `${base()}/${hook.id}/test`, admin);
