@@ -54,9 +54,9 @@ export async function createTestContext(
   const clock = new TestClock();
   // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db: database.db, clock, localTokens: tokens });
-  const metrics = createMetrics();
   const outbound = createOutboundGuard();
+  const auth = createAuthService({ env, db: database.db, clock, localTokens: tokens, outbound });
+  const metrics = createMetrics();
   // The outbox worker is not started: tests drain it (`deps.outbox.drain()`, or reading the mailbox
   // does) on the TestClock, so nothing is sent behind their back and nothing sleeps.
   const outbox = createOutboxWorker({

@@ -1,3 +1,5 @@
+import { systemOutbound, type Outbound } from '../outbound/outbound.ts';
+import { outboundFetch } from '../outbound/fetch.ts';
 import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
 import type { Clock } from '../clock.ts';
@@ -38,10 +40,18 @@ export interface AuthServiceOptions {
   clock: Clock;
   /** The local provider's token signer (serve.ts loads its secret; tests pass a fixed one). */
   localTokens: LocalAccessTokens;
+  /** The way out to the network (Supabase's API and JWKS); default: the real one. */
+  outbound?: Outbound;
 }
 
 /** Builds the provider named by AUTH_PROVIDER; throws on a bad TRUST_PROXY so the process stops at start. */
-export function createAuthService({ env, db, clock, localTokens }: AuthServiceOptions): AuthService {
+export function createAuthService({
+  env,
+  db,
+  clock,
+  localTokens,
+  outbound = systemOutbound,
+}: AuthServiceOptions): AuthService {
   parseTrustProxy(env.TRUST_PROXY);
   const baseUrl = publicBaseUrl(env);
   const provider =
@@ -53,6 +63,7 @@ export function createAuthService({ env, db, clock, localTokens }: AuthServiceOp
           anonKey: env.SUPABASE_ANON_KEY!,
           jwtSecret: env.SUPABASE_JWT_SECRET,
           redirectBaseUrl: baseUrl,
+          fetch: outboundFetch(outbound),
         })
       : createLocalProvider({ db, clock, mail: accountMail(clock, baseUrl), tokens: localTokens });
   const windowSeconds = env.RATE_LIMIT_LOGIN_WINDOW_S;

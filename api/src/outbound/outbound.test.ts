@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkOutboundUrl, OutboundRefused } from './target-policy.ts';
 import { sendOutbound } from './request.ts';
+import { outboundFetch } from './fetch.ts';
 import { createOutboundGuard } from '../../test/outbound-guard.ts';
 
 // Every SSRF vector of the security checklist, as a webhook URL.
@@ -172,5 +173,37 @@ describe('outbound requests', () => {
       /outside loopback: 93\.184\.215\.14:443/,
     );
     expect(guard.violations).toEqual(['93.184.215.14:443']);
+  });
+});
+
+describe('outboundFetch', () => {
+  it('gives libraries a fetch that goes through the guarded Outbound', async () => {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.url === '/empty') return res.writeHead(204).end();
+        res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] });
+        res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, body }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const guard = createOutboundGuard();
+    const fetchThrough = outboundFetch(guard);
+    const res = await fetchThrough(`http://receiver.test:${port}/x`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer k' },
+      body: '{"a":1}',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ method: 'POST', auth: 'Bearer k', body: '{"a":1}' });
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const empty = await fetchThrough(new Request(`http://127.0.0.1:${port}/empty`));
+    expect(empty.status).toBe(204);
+    expect(guard.connects).toEqual([`127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+    await expect(fetchThrough('https://public.test/')).rejects.toThrow(/outside loopback/);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
 });

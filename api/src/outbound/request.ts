@@ -6,7 +6,7 @@ import { checkOutboundUrl } from './target-policy.ts';
 /** An outbound HTTP call (a webhook delivery). */
 export interface OutboundRequest {
   url: string;
-  method?: 'POST' | 'GET';
+  method?: string;
   headers?: Record<string, string>;
   body?: string;
   allowPrivate: boolean;

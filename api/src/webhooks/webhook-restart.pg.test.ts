@@ -25,7 +25,7 @@ describe('a webhook delivery survives the API process being killed between attem
   let product: ProductProcess | null = null;
   const env = () => ({
     DATA_DIR: dataDir,
-    DATABASE_URL: database!.url,
+    DATABASE_URL: database!.url ?? '',
     SEED_DEMO: 'false',
     JWT_SECRET: 'restart-test-secret-restart-test-secret-0123',
     WEBHOOK_ALLOW_PRIVATE: 'true',
