@@ -16,6 +16,7 @@ import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
 import { integrationRoutes } from './integrations/index.ts';
+import { subscriberRoutes } from './subscribers/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
 export const routeTable: AnyRouteDefinition[] = [
@@ -34,6 +35,7 @@ export const routeTable: AnyRouteDefinition[] = [
   ...apiKeyRoutes,
   ...eventRoutes,
   ...integrationRoutes,
+  ...subscriberRoutes,
   ...openApiRoutes,
   ...metricsRoutes,
 ];

@@ -81,8 +81,8 @@ const rules: Rule[] = [
   ],
   ['integration settings: admin only, reads included', (_, p) => orgPath('/integrations')(p), adminOnly],
   [
-    'invitations and API keys: admin only, reads included',
-    (_, p) => orgPath('/invitations')(p) || orgPath('/api-keys')(p),
+    'invitations, API keys and subscribers: admin only, reads included',
+    (_, p) => orgPath('/invitations')(p) || orgPath('/api-keys')(p) || orgPath('/subscribers')(p),
     adminOnly,
   ],
   // Leaving is open to every member; removing someone else is checked in the handler (admins).

@@ -13,6 +13,7 @@ import { publicRows } from './public.ts';
 import { streamRows } from './streams.ts';
 import { metricsRows } from './metrics.ts';
 import { integrationRows } from './integrations.ts';
+import { subscriberRows } from './subscribers.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -30,4 +31,5 @@ export const rowFiles: Record<string, MatrixRows> = {
   streams: streamRows,
   metrics: metricsRows,
   integrations: integrationRows,
+  subscribers: subscriberRows,
 };
