@@ -3,12 +3,30 @@ import type { Mailer } from './mail/mailer.ts';
 import type { OutboxChannel } from './outbox/channel.ts';
 import { emailChannel } from './outbox/email-channel.ts';
 import { planSubscriberMails } from './subscribers/notify.ts';
+import type { Database } from './db/types.ts';
+import type { Clock } from './clock.ts';
+import { passwordResetChannel } from './auth/password-reset-channel.ts';
+import { publicBaseUrl } from './auth/account-mail.ts';
 
 /**
  * The outbox channels every API process registers, one per delivery kind: `email` sends rendered
  * messages (account mail, invitations, subscriber mail) and plans the subscribers' notifications of
- * each event. A new kind (e.g. `webhook`) is one more entry here.
+ * each event; `password-reset` turns a reset request into a token and a mail when the address has
+ * an account. A new kind (e.g. `webhook`) is one more entry here.
  */
-export function outboxChannels({ env, mail }: { env: Env; mail: Mailer }): OutboxChannel[] {
-  return [{ ...emailChannel(mail, env.MAIL_FROM), plan: planSubscriberMails(env) }];
+export function outboxChannels({
+  env,
+  mail,
+  db,
+  clock,
+}: {
+  env: Env;
+  mail: Mailer;
+  db: Database;
+  clock: Clock;
+}): OutboxChannel[] {
+  return [
+    { ...emailChannel(mail, env.MAIL_FROM), plan: planSubscriberMails(env) },
+    passwordResetChannel({ db, clock, baseUrl: publicBaseUrl(env) }),
+  ];
 }

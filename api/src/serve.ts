@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     db,
     clock: systemClock,
     log,
-    channels: outboxChannels({ env, mail }),
+    channels: outboxChannels({ env, mail, db, clock: systemClock }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
     onAttempt: metrics.outbox.attempted,
   });

@@ -60,7 +60,7 @@ export async function createTestContext(
     db: database.db,
     clock,
     log: createLogger('silent'),
-    channels: outboxChannels({ env, mail }),
+    channels: outboxChannels({ env, mail, db: database.db, clock }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
     onAttempt: metrics.outbox.attempted,
   });
