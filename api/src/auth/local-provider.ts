@@ -148,7 +148,6 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
 
     async requestPasswordReset(rawEmail) {
       const email = normalizeEmail(rawEmail);
-      const now = clock.now();
       // One outbox row, the same for every address: the worker looks the account up, makes the
       // token and the mail (password-reset-channel.ts). Nothing here waits for SMTP or differs by
       // address, so a known and an unknown one answer alike (routes/auth/reset-timing.test.ts).
