@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     log,
     channels: outboxChannels({ env, mail, db, clock: systemClock }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
     onAttempt: metrics.outbox.attempted,
   });
   const deps: Deps = { env, db, log, clock: systemClock, tokens: auth.tokens, mail, auth, realtime, metrics, outbox };

@@ -32,9 +32,11 @@ function toReceived(mail: ParsedMail): ReceivedMail {
  * product's SMTP transport talks to it as to any mail server. `next(n)` waits for arrivals (resolved
  * by the server's own events, never by polling or sleeping).
  */
-export async function startSmtpSink() {
+export async function startSmtpSink({ rejectFirst = 0 }: { rejectFirst?: number } = {}) {
   const received: ReceivedMail[] = [];
-  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  /** Messages refused with a temporary error (the first `rejectFirst` ones), as the sender sent them. */
+  const rejected: ReceivedMail[] = [];
+  const waiters: Array<{ done: (received: ReceivedMail[]) => boolean; resolve: () => void }> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -42,8 +44,14 @@ export async function startSmtpSink() {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          if (rejected.length < rejectFirst) {
+            rejected.push(toReceived(mail));
+            const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
+            callback(error);
+            return;
+          }
           received.push(toReceived(mail));
-          for (const w of waiters.filter((w) => received.length >= w.count)) {
+          for (const w of waiters.filter((w) => w.done(received))) {
             waiters.splice(waiters.indexOf(w), 1);
             w.resolve();
           }
@@ -57,10 +65,15 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    rejected,
+    /** Resolves once `done` holds for the messages received so far (checked at each arrival). */
+    waitFor(done: (received: ReceivedMail[]) => boolean): Promise<void> {
+      if (done(received)) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ done, resolve }));
+    },
     /** Resolves once `count` messages in all have arrived. */
     until(count: number): Promise<void> {
-      if (received.length >= count) return Promise.resolve();
-      return new Promise((resolve) => waiters.push({ count, resolve }));
+      return this.waitFor((all) => all.length >= count);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

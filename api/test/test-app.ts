@@ -62,6 +62,7 @@ export async function createTestContext(
     log: createLogger('silent'),
     channels: outboxChannels({ env, mail, db: database.db, clock }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
     onAttempt: metrics.outbox.attempted,
   });
   const unregisterDrain = registerMailDrain(dataDir, () => outbox.drain());
