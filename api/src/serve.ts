@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     log,
     channels: outboxChannels({ env, mail, db, clock: systemClock, outbound: systemOutbound }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
     onAttempt: metrics.outbox.attempted,
   });
   const deps: Deps = {

@@ -52,8 +52,9 @@ export async function createTestContext(
   const env = parseEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...envOverrides });
   const tokens = localAccessTokens(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
   const clock = new TestClock();
-  // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
-  const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
+  // Mail goes to .eml files here, so tests read links from `${dataDir}/mail`, unless a test passes
+  // SMTP_URL (its own loopback SMTP server, test/smtp-sink.ts).
+  const mail = createMailer({ smtpUrl: envOverrides.SMTP_URL, mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
   const outbound = createOutboundGuard();
   const auth = createAuthService({ env, db: database.db, clock, localTokens: tokens, outbound });
   const metrics = createMetrics();
@@ -65,6 +66,7 @@ export async function createTestContext(
     log: createLogger('silent'),
     channels: outboxChannels({ env, mail, db: database.db, clock, outbound }),
     retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
     onAttempt: metrics.outbox.attempted,
   });
   const unregisterDrain = registerMailDrain(dataDir, () => outbox.drain());

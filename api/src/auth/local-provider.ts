@@ -16,6 +16,8 @@ import {
 } from './refresh-tokens.ts';
 import { consumeEmailToken, createEmailToken, endEmailTokens } from './email-tokens.ts';
 import { acceptInvitationOnSignup } from './invitation-signup.ts';
+import { enqueueDelivery } from '../outbox/enqueue.ts';
+import { passwordResetKind } from './password-reset-channel.ts';
 
 interface LocalProviderOptions {
   db: Database;
@@ -146,13 +148,12 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
 
     async requestPasswordReset(rawEmail) {
       const email = normalizeEmail(rawEmail);
-      const now = clock.now();
-      // The mail goes to the outbox in the token's transaction: nothing here waits for SMTP, so a
-      // known and an unknown address answer in the same time (routes/auth/reset-timing.test.ts).
-      await auth(db, async (tx) => {
-        const [row] = await tx.query<{ id: string }>('select id from auth.users where email = $1', [email]);
-        if (row) await mail.passwordReset(tx, email, await createEmailToken(tx, row.id, 'reset_password', now));
-      });
+      // One outbox row, the same for every address: the worker looks the account up, makes the
+      // token and the mail (password-reset-channel.ts). Nothing here waits for SMTP or differs by
+      // address, so a known and an unknown one answer alike (routes/auth/reset-timing.test.ts).
+      await auth(db, (tx) =>
+        enqueueDelivery(tx, clock, { kind: passwordResetKind, payload: { email }, sensitive: true }),
+      );
     },
 
     async confirmPasswordReset(token, password) {

@@ -16,6 +16,12 @@ const outcomes: Record<OutboxAttempt['state'], string> = {
 };
 const kinds = ['event', 'email', 'webhook'];
 
+interface QueueRow {
+  kind: string;
+  depth: number;
+  oldest_age_s: number | null;
+}
+
 /**
  * The outbox: attempts by kind and outcome (counted by this process's worker), and the queue as the
  * database holds it, shared by every process (read at scrape time): pending rows by kind and the age
@@ -30,24 +36,17 @@ export function outboxMetrics(register: Registry, database: () => Database | und
   });
   for (const kind of kinds) for (const outcome of Object.values(outcomes)) attempts.inc({ kind, outcome }, 0);
 
-  // One query per scrape serves both gauges.
-  let pending: Promise<Array<{ kind: string; depth: number; oldest_age_s: number | null }>> | null = null;
-  const readQueue = () =>
-    (pending ??= (async () => {
-      const db = database();
-      if (!db) return [];
-      try {
-        return await asSystem(db, 'metrics', (tx) =>
-          tx.query<{ kind: string; depth: number; oldest_age_s: number | null }>(
-            `select kind, count(*)::int as depth,
-                    extract(epoch from now() - min(created_at))::float8 as oldest_age_s
-               from private.outbox where state = 'pending' group by kind`,
-          ),
-        );
-      } finally {
-        setImmediate(() => (pending = null));
-      }
-    })());
+  const readQueue = async (): Promise<QueueRow[]> => {
+    const db = database();
+    if (!db) return [];
+    return asSystem(db, 'metrics', (tx) =>
+      tx.query<QueueRow>(
+        `select kind, count(*)::int as depth,
+                extract(epoch from now() - min(created_at))::float8 as oldest_age_s
+           from private.outbox where state = 'pending' group by kind`,
+      ),
+    );
+  };
 
   new Gauge({
     name: 'lantern_outbox_depth',

@@ -64,6 +64,10 @@ export interface OutboxChannel {
    * retries ran out), e.g. to disable a webhook and mail the org's admins.
    */
   onGaveUp?(tx: Queryable, delivery: Delivery, result: DeliveryResult): Promise<void>;
-  /** How long a claim lasts before another worker may take the row again; default 5 minutes. */
+  /**
+   * How long a claim lasts before another worker may take the row again (a worker that died while
+   * sending); default OUTBOX_LEASE_MS (2 min). Longer than the slowest `deliver`, or a slow send may
+   * be repeated (at least once: with the same id).
+   */
   leaseMs?: number;
 }

@@ -185,12 +185,13 @@ describe('outbox', () => {
 
   it('the start/stop loop sends what is enqueued and stops cleanly', async () => {
     await t.db.query(`delete from private.outbox`);
-    const delivered = Promise.withResolvers<Delivery>();
+    let resolveDelivered!: (delivery: Delivery) => void;
+    const delivered = new Promise<Delivery>((resolve) => (resolveDelivered = resolve));
     const channel: OutboxChannel = {
       kind: 'probe',
       plan: async () => [{ kind: 'probe', payload: {} }],
       async deliver(delivery) {
-        delivered.resolve(delivery);
+        resolveDelivered(delivery);
         return { outcome: 'delivered' };
       },
     };
@@ -198,7 +199,7 @@ describe('outbox', () => {
     await worker.start();
     // NOTIFY at commit wakes it (the poll interval is a minute).
     await asSystem(t.db, 'test', (tx) => appendEvent(tx, orgId, 'incident.created', {}));
-    expect((await delivered.promise).kind).toBe('probe');
+    expect((await delivered).kind).toBe('probe');
     await worker.stop();
   });
 

@@ -8,7 +8,8 @@ import { recordAttempt, type RecordedState } from './record.ts';
 import { defaultRetryBaseMs, retryDelayMs } from './backoff.ts';
 import { fanOut, fanOutKind } from './fanout.ts';
 
-const defaultLeaseMs = 5 * 60_000;
+/** How long a claim lasts by default (OUTBOX_LEASE_MS): longer than any normal send. */
+export const defaultLeaseMs = 120_000;
 /** The system job name the worker's transactions carry. */
 export const outboxJob = 'outbox';
 
@@ -31,6 +32,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** The first retry's step (OUTBOX_RETRY_BASE_MS). */
   retryBaseMs?: number;
+  /** How long a claim lasts for channels that set no `leaseMs` (OUTBOX_LEASE_MS). */
+  leaseMs?: number;
   random?: () => number;
   onAttempt?: (report: AttemptReport) => void;
 }
@@ -53,7 +56,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   let wakeUp: (() => void) | null = null;
   let unlisten: (() => Promise<void>) | null = null;
 
-  const leaseMs = (kind: string) => channels.get(kind)?.leaseMs ?? defaultLeaseMs;
+  const leaseMs = (kind: string) => channels.get(kind)?.leaseMs ?? options.leaseMs ?? defaultLeaseMs;
 
   function retryAt(delivery: Delivery, giveUpAt: Date): Date | null {
     const at = new Date(clock.now().getTime() + retryDelayMs(delivery.attempt, retryBaseMs, random));

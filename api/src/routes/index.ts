@@ -17,6 +17,7 @@ import { openApiRoutes } from './openapi/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
 import { integrationRoutes } from './integrations/index.ts';
 import { webhookRoutes } from './webhooks/index.ts';
+import { subscriberRoutes } from './subscribers/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
 export const routeTable: AnyRouteDefinition[] = [
@@ -36,6 +37,7 @@ export const routeTable: AnyRouteDefinition[] = [
   ...eventRoutes,
   ...integrationRoutes,
   ...webhookRoutes,
+  ...subscriberRoutes,
   ...openApiRoutes,
   ...metricsRoutes,
 ];

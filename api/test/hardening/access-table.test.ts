@@ -81,8 +81,9 @@ const rules: Rule[] = [
   ],
   ['integration settings: admin only, reads included', (_, p) => orgPath('/integrations')(p), adminOnly],
   [
-    'invitations, API keys and webhooks: admin only, reads included',
-    (_, p) => orgPath('/invitations')(p) || orgPath('/api-keys')(p) || orgPath('/webhooks')(p),
+    'invitations, API keys, subscribers and webhooks: admin only, reads included',
+    (_, p) =>
+      orgPath('/invitations')(p) || orgPath('/api-keys')(p) || orgPath('/subscribers')(p) || orgPath('/webhooks')(p),
     adminOnly,
   ],
   // Leaving is open to every member; removing someone else is checked in the handler (admins).
