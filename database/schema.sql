@@ -2518,6 +2518,206 @@ revoke all on function private.public_incident_json(public.incidents, uuid[]) fr
 
 insert into public.schema_migrations (version, function_files) values ('0175_incident_postmortems', '{"private.public_incident_json.sql":"06aa2f5c86add48ab9e14c0a43d54091cdacba32a92cd3c6afc1397a6f267362"}'::jsonb);
 
+-- ===== 0190_outbox_subscribers.sql =====
+-- =====================================================================================================
+-- The durable outbox (deliveries written in the writer's transaction, sent by workers) and the email
+-- subscribers of status pages. Design: api/src/outbox/README.md, api/src/subscribers/README.md.
+-- =====================================================================================================
+
+-- -----------------------------------------------------------------------------------------------------
+-- Outbox
+-- -----------------------------------------------------------------------------------------------------
+
+-- One row per delivery: an email, a webhook call, or (`event`) an event still to be expanded into
+-- its deliveries. In schema private: only the system door (service_role) and the event trigger touch
+-- it, never a request role.
+create table private.outbox (
+  -- Stable for the delivery's whole life: the email's Message-ID, the webhook's `webhook-id`.
+  id uuid primary key default gen_random_uuid(),
+  -- The channel that sends it (api/src/outbox/channel.ts): 'event', 'email', 'webhook', …
+  kind text not null check (kind ~ '^[a-z][a-z0-9_-]{0,39}$'),
+  org_id uuid references public.organizations (id) on delete cascade,
+  -- The event it notifies of (org_id + seq), when it comes from one.
+  event_seq bigint,
+  -- The recipient row (a subscriber, a webhook), for listing a recipient's deliveries.
+  target_id uuid,
+  -- What the channel needs (the rendered message, the webhook body); cleared once sent when `sensitive`.
+  payload jsonb not null default '{}'::jsonb,
+  sensitive boolean not null default false,
+  state text not null default 'pending' check (state in ('pending', 'delivered', 'failed')),
+  attempts int not null default 0,
+  -- '-infinity': due at once, whatever the worker's (injectable) clock says.
+  next_attempt_at timestamptz not null default '-infinity',
+  -- A worker that claimed the row holds it until then; a crashed worker's claim simply lapses.
+  claimed_until timestamptz,
+  -- Retries stop after this (24 h after it was written).
+  give_up_at timestamptz not null default now() + interval '24 hours',
+  created_at timestamptz not null default now(),
+  finished_at timestamptz,
+  last_error text
+);
+-- The workers' claim query: due pending rows.
+create index outbox_due_idx on private.outbox (next_attempt_at) where state = 'pending';
+create index outbox_target_idx on private.outbox (target_id, created_at) where target_id is not null;
+create index outbox_org_idx on private.outbox (org_id);
+
+-- One row per attempt: when, how long, how it ended, and the answer's status code for HTTP channels.
+create table private.outbox_attempts (
+  id bigint generated always as identity primary key,
+  delivery_id uuid not null references private.outbox (id) on delete cascade,
+  attempt int not null,
+  started_at timestamptz not null,
+  duration_ms int not null,
+  outcome text not null check (outcome in ('delivered', 'retry', 'failed')),
+  response_code int,
+  error text check (char_length(error) <= 2000)
+);
+create index outbox_attempts_delivery_idx on private.outbox_attempts (delivery_id, attempt);
+
+revoke all on private.outbox, private.outbox_attempts from public, anon, authenticated;
+grant select, insert, update, delete on private.outbox, private.outbox_attempts to service_role;
+
+-- private.enqueue_event_fanout.sql
+-- Fires for every event appendEvent writes, in the writer's transaction: the events that notify
+-- someone (subscribers, webhooks) get one `event` row in the outbox, which a worker later expands
+-- into one delivery per recipient (api/src/outbox/README.md). Written here, so no status writer can
+-- commit an incident change whose notifications are lost; expanded later, so a write does not pay
+-- for every subscriber. `pg_notify` wakes the workers at commit.
+create or replace function private.enqueue_event_fanout() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if new.type in ('incident.created', 'incident.updated', 'incident.resolved', 'incident_update.created',
+                  'maintenance.created', 'maintenance.started', 'maintenance.completed',
+                  'maintenance.cancelled', 'service.status_changed') then
+    insert into private.outbox (kind, org_id, event_seq, payload)
+    values ('event', new.org_id, new.seq, '{}'::jsonb);
+    perform pg_notify('lantern_outbox', '');
+  end if;
+  return null;
+end;
+$$;
+revoke all on function private.enqueue_event_fanout() from public;
+
+create trigger status_events_enqueue_fanout after insert on public.status_events
+  for each row execute function private.enqueue_event_fanout();
+
+-- -----------------------------------------------------------------------------------------------------
+-- Status page subscribers
+-- -----------------------------------------------------------------------------------------------------
+
+-- One row per org and address. Written only by the subscribers module through the system door (a
+-- visitor subscribes, confirms and unsubscribes by the mailed token); admins list and remove them.
+create table public.status_subscribers (
+  id uuid primary key default gen_random_uuid(),
+  org_id uuid not null references public.organizations (id) on delete cascade,
+  email text not null check (char_length(email) between 3 and 254),
+  -- The services followed; null follows all of them, new ones included.
+  service_ids uuid[],
+  -- Opt-in: also mail each change of a followed service's shown status.
+  status_changes boolean not null default false,
+  -- The token in every mailed link (confirm, manage, unsubscribe). Kept in clear because each later
+  -- mail repeats the link; it only manages this one subscription.
+  token text not null unique check (char_length(token) between 32 and 128),
+  confirmed_at timestamptz,
+  confirmation_sent_at timestamptz,
+  created_at timestamptz not null default now(),
+  unique (org_id, email)
+);
+create index status_subscribers_org_idx on public.status_subscribers (org_id, created_at, id);
+alter table public.status_subscribers enable row level security;
+revoke all on public.status_subscribers from anon;
+revoke truncate, trigger, references on public.status_subscribers from authenticated;
+
+create policy "Admins can read their org's subscribers" on public.status_subscribers
+  for select to authenticated using ((select private.has_role_on_org(org_id, 'admin')));
+create policy "Admins can remove their org's subscribers" on public.status_subscribers
+  for delete to authenticated using ((select private.has_role_on_org(org_id, 'admin')));
+
+insert into public.schema_migrations (version, function_files) values ('0190_outbox_subscribers', '{"private.enqueue_event_fanout.sql":"ac9548b22fc1ed97e92322c40282fea094fa4739b30351505972958fd0a09b91"}'::jsonb);
+
+-- ===== 0195_webhooks.sql =====
+-- =====================================================================================================
+-- Webhook subscriptions: where an org's notifications go (signed JSON, Slack or Discord), and the
+-- signing secrets. Deliveries and their attempts live in the outbox (private.outbox). Design:
+-- api/src/webhooks/README.md.
+-- =====================================================================================================
+
+create table public.webhooks (
+  id uuid primary key default gen_random_uuid(),
+  org_id uuid not null references public.organizations (id) on delete cascade,
+  -- Checked by the API (api/src/outbound/) when saved and again before every delivery.
+  url text not null check (char_length(url) between 10 and 2000),
+  kind text not null check (kind in ('standard', 'slack', 'discord')),
+  description text not null default '' check (char_length(description) <= 200),
+  -- The services followed; null follows all of them, new ones included.
+  service_ids uuid[],
+  -- The notification types sent (api/src/webhooks/event-types.ts); service.status_changed is opt-in.
+  event_types text[] not null check (
+    cardinality(event_types) > 0 and event_types <@ array[
+      'incident.created', 'incident.updated', 'incident.resolved', 'maintenance.scheduled',
+      'maintenance.started', 'maintenance.completed', 'maintenance.cancelled', 'service.status_changed'
+    ]::text[]),
+  -- Set when deliveries stop: `gone` (the receiver answered 410), `failing` (24 h of failures).
+  -- Saving the webhook again (PUT) clears it.
+  disabled_at timestamptz,
+  disabled_reason text check (disabled_reason in ('gone', 'failing')),
+  created_by uuid references auth.users (id) on delete set null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  check ((disabled_at is null) = (disabled_reason is null))
+);
+create index webhooks_org_idx on public.webhooks (org_id, created_at, id);
+create index webhooks_created_by_idx on public.webhooks (created_by);
+alter table public.webhooks enable row level security;
+revoke all on public.webhooks from anon;
+revoke truncate, trigger, references on public.webhooks from authenticated;
+
+create policy "Admins can read their org's webhooks" on public.webhooks
+  for select to authenticated using ((select private.has_role_on_org(org_id, 'admin')));
+create policy "Admins can create webhooks" on public.webhooks
+  for insert to authenticated with check ((select private.has_role_on_org(org_id, 'admin')));
+create policy "Admins can change webhooks" on public.webhooks
+  for update to authenticated
+  using ((select private.has_role_on_org(org_id, 'admin')))
+  with check ((select private.has_role_on_org(org_id, 'admin')));
+create policy "Admins can delete webhooks" on public.webhooks
+  for delete to authenticated using ((select private.has_role_on_org(org_id, 'admin')));
+
+-- The signing secrets (`whsec_` + base64 of 32 random bytes), kept apart from the rows admins read,
+-- so no select, event or log line can carry one after the answer that created it. Only the system
+-- (the webhook channel) reads them; admins write them through private.set_webhook_secret.
+create table private.webhook_secrets (
+  webhook_id uuid primary key references public.webhooks (id) on delete cascade,
+  secret text not null check (secret ~ '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$')
+);
+revoke all on private.webhook_secrets from public, anon, authenticated;
+grant select, insert, update, delete on private.webhook_secrets to service_role;
+
+-- private.set_webhook_secret.sql
+-- Stores a webhook's signing secret beside it, for an admin of the webhook's org (the caller's own
+-- rights, checked here, since the secret's table is closed to request roles). The secret must be
+-- kept in clear to sign deliveries; it lives in schema private, where no request role can read it,
+-- and only the webhook channel reads it back (as the system). Called in the transaction that creates
+-- the webhook.
+create or replace function private.set_webhook_secret(p_webhook_id uuid, p_secret text)
+returns void
+language plpgsql volatile security definer set search_path = '' as $$
+declare
+  v_org_id uuid;
+begin
+  select w.org_id into v_org_id from public.webhooks w where w.id = p_webhook_id;
+  if v_org_id is null or not private.has_role_on_org(v_org_id, 'admin') then
+    raise exception 'webhook not found' using errcode = 'P0002';
+  end if;
+  insert into private.webhook_secrets (webhook_id, secret) values (p_webhook_id, p_secret)
+    on conflict (webhook_id) do update set secret = excluded.secret;
+end;
+$$;
+revoke all on function private.set_webhook_secret(uuid, text) from public, anon;
+grant execute on function private.set_webhook_secret(uuid, text) to authenticated;
+
+insert into public.schema_migrations (version, function_files) values ('0195_webhooks', '{"private.set_webhook_secret.sql":"3d8e23f579aa99c45ca080c5e56311cf69ba7b62f2e3512da82b642035ca6317"}'::jsonb);
+
 -- ===== 0200_write_path.sql =====
 -- The status write path: the holds of a recomputation in one PL/pgSQL function (cached plan).
 -- public.lock_service_holds.sql

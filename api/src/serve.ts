@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   await siteRenderer.start();
   // The first status write would otherwise pay for its first execution (see warm-status-writes.ts).
   await warmStatusWrites(db);
+  // Every process runs a worker: `for update skip locked` shares the due deliveries among them.
+  await deps.outbox!.start();
+  openedSoFar.push(() => deps.outbox!.stop());
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await maintenanceScheduler.stop();
     await siteRenderer.stop();
+    // Sends in flight are abandoned and retried later (by this or another process): none is lost.
+    await deps.outbox!.stop();
     await realtime.close();
     await db.close();
     log.info({ drained, ms: Math.round(performance.now() - started) }, 'shut down');
