@@ -42,11 +42,13 @@ export function createMailer({
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let written = 0;
   return {
     async send(message) {
       const info = await transport.sendMail({ from, ...message });
       await mkdir(mailDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
+      // Names sort in sending order, even for two messages of one millisecond (the counter).
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++written).padStart(8, '0')}-${randomUUID().slice(0, 8)}.eml`;
       const tmp = join(mailDir, `.${name}.tmp`);
       // Write then rename: a reader never sees half a message.
       await writeFile(tmp, info.message as Buffer);

@@ -65,6 +65,11 @@ export interface OutboxChannel {
    */
   onGaveUp?(tx: Queryable, delivery: Delivery, result: DeliveryResult): Promise<void>;
   /**
+   * Send this kind's deliveries of one round one after another, oldest first, instead of all at
+   * once (mail: a resent link arrives after the first one).
+   */
+  sequential?: boolean;
+  /**
    * How long a claim lasts before another worker may take the row again (a worker that died while
    * sending); default OUTBOX_LEASE_MS (2 min). Longer than the slowest `deliver`, or a slow send may
    * be repeated (at least once: with the same id).

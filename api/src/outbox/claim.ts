@@ -47,6 +47,9 @@ export async function claimDue(
      returning o.id, o.kind, o.org_id, o.event_seq, o.target_id, o.payload, o.attempts, o.created_at, o.give_up_at`,
     [now.toISOString(), kinds, limit, JSON.stringify(leases)],
   );
+  // `update … returning` keeps no order: oldest first again, so a channel that sends one at a time
+  // sends in the order the deliveries were written (a resent link after the first one).
+  rows.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
   return rows.map((r) => ({
     delivery: {
       id: r.id,

@@ -28,6 +28,7 @@ export function emailChannel(mail: Mailer, from: string): OutboxChannel {
   const domain = messageIdDomain(from);
   return {
     kind: emailKind,
+    sequential: true,
     async deliver(delivery) {
       const message = emailPayload.parse(delivery.payload);
       await mail.send({ ...message, messageId: `<${delivery.id}@${domain}>` });

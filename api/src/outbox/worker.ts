@@ -118,13 +118,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const claimed = await asSystem(db, outboxJob, (tx) =>
       claimDue(tx, { kinds, now: clock.now(), limit: batchSize, leaseMs }),
     );
-    await Promise.all(
-      claimed.map((c) =>
-        (c.delivery.kind === fanOutKind ? expand(c) : send(c)).catch((error: unknown) =>
-          log.error({ err: error, delivery: c.delivery.id }, 'outbox attempt could not be recorded'),
-        ),
-      ),
-    );
+    const run = (c: Claimed) =>
+      (c.delivery.kind === fanOutKind ? expand(c) : send(c)).catch((error: unknown) =>
+        log.error({ err: error, delivery: c.delivery.id }, 'outbox attempt could not be recorded'),
+      );
+    // Kinds that ask for it go one at a time (claim order is oldest first); the rest all at once.
+    const inOrder = claimed.filter((c) => channels.get(c.delivery.kind)?.sequential);
+    const atOnce = claimed.filter((c) => !channels.get(c.delivery.kind)?.sequential);
+    await Promise.all([
+      ...atOnce.map(run),
+      (async () => {
+        for (const c of inOrder) await run(c);
+      })(),
+    ]);
     return claimed.length;
   }
 
