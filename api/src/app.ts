@@ -19,6 +19,7 @@ import { countRequests } from './http/count-requests.ts';
 import { serveAdminApp } from './routes/admin-app/serve-admin-app.ts';
 import { mailedLinkPaths, redirectToAdmin } from './routes/admin-app/redirects.ts';
 import { createApiReference } from './routes/openapi/reference.ts';
+import { mountSubscriptionPages } from './routes/subscription-pages/serve-subscription-pages.ts';
 
 /** Builds the Hono app (no listen: tests call `app.request()`, serve.ts starts it). */
 export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable) {
@@ -72,6 +73,8 @@ export function createApp(deps: Deps, routes: AnyRouteDefinition[] = routeTable)
   // The admin SPA (admin/dist): every path under /admin/ is one of its screens; `/` and mailed links lead to it.
   app.get('/admin/*', serveAdminApp());
   app.on('GET', ['/', ...mailedLinkPaths], redirectToAdmin());
+  // The pages of subscriber mails' links (confirm, manage, unsubscribe): small forms, no script.
+  mountSubscriptionPages(app);
 
   app.notFound(unmatchedRoute(routes));
   app.onError((error, c) => toErrorResponse(error, c));

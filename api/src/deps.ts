@@ -10,6 +10,9 @@ import { localAccessTokens, type LocalAccessTokens } from './auth/local-jwt.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { systemOutbound, type Outbound } from './outbound/outbound.ts';
+import { createOutboxWorker } from './outbox/worker.ts';
+import { outboxChannels } from './outbox-channels.ts';
 
 /** What createDeps takes besides the environment and the database; every part has a default. */
 export interface DepsOptions {
@@ -25,6 +28,8 @@ export interface DepsOptions {
   metrics?: Metrics;
   /** Started by the caller (it LISTENs; absent: stream routes answer 503). */
   realtime?: Realtime;
+  /** Default: the real network. Tests pass their guard (api/test/outbound-guard.ts): `*.test` names, loopback only. */
+  outbound?: Outbound;
 }
 
 /**
@@ -32,13 +37,25 @@ export interface DepsOptions {
  * entries all call it, so a new dependency is added here once (with its default) rather than in
  * each of them.
  */
-export function createDeps(env: Env, db: Database, options: DepsOptions = {}): Deps {
+export function createDeps(env: Env, db: Database, options: DepsOptions = {}): Deps & Required<Pick<Deps, 'outbox'>> {
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const localTokens = options.localTokens ?? localAccessTokens(loadJwtSecret(env.JWT_SECRET, env.DATA_DIR));
   const mail =
     options.mail ?? createMailer({ smtpUrl: env.SMTP_URL, mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
-  const auth = createAuthService({ env, db, clock, mail, localTokens });
+  const outbound = options.outbound ?? systemOutbound;
+  const metrics = options.metrics ?? createMetrics();
+  const auth = createAuthService({ env, db, clock, localTokens, outbound });
+  // Built, not started: serve.ts starts it (every process runs one), tests drain it on their clock.
+  const outbox = createOutboxWorker({
+    db,
+    clock,
+    log,
+    channels: outboxChannels({ env, mail, db, clock, outbound }),
+    retryBaseMs: env.OUTBOX_RETRY_BASE_MS,
+    leaseMs: env.OUTBOX_LEASE_MS,
+    onAttempt: metrics.outbox.attempted,
+  });
   return {
     env,
     db,
@@ -47,7 +64,9 @@ export function createDeps(env: Env, db: Database, options: DepsOptions = {}): D
     tokens: auth.tokens,
     mail,
     auth,
-    metrics: options.metrics ?? createMetrics(),
+    metrics,
+    outbound,
+    outbox,
     ...(options.realtime ? { realtime: options.realtime } : {}),
   };
 }

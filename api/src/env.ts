@@ -40,7 +40,13 @@ export const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().positive().default(1200),
   RATE_LIMIT_STREAM_CONNECTS_PER_MIN: z.coerce.number().int().positive().default(120),
+  // Lets webhooks reach private, loopback and link-local addresses (a receiver on the same network).
   WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
+  // The outbox's first retry step; each later one doubles (api/src/outbox/backoff.ts).
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  // How long a worker holds a delivery it took; a dead worker's deliveries come back after it.
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  SUBSCRIBERS_PER_ORG: z.coerce.number().int().positive().default(10_000),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
   // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's
   // password is public, so a server database or a production start gets it only when asked.

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   await realtime.start();
   openedSoFar.push(() => realtime.close());
   const deps = createDeps(env, db, { log, metrics, realtime });
+  // Every process runs a worker: `for update skip locked` shares the due deliveries among them.
+  const outbox = deps.outbox;
   const app = createApp(deps);
   // Starts and completes maintenance windows; only one process of several acts (leader lock).
   const maintenanceScheduler = createMaintenanceScheduler({
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
   metrics.sources.siteRenderer = siteRenderer;
   openedSoFar.push(() => siteRenderer.stop());
   await siteRenderer.start();
+  openedSoFar.push(() => outbox.stop());
+  await outbox.start();
 
   // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
   // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
@@ -113,6 +117,8 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await maintenanceScheduler.stop();
     await siteRenderer.stop();
+    // Sends in flight are abandoned and retried later (by this or another process): none is lost.
+    await outbox.stop();
     await realtime.close();
     await db.close();
     log.info({ drained, ms: Math.round(performance.now() - started) }, 'shut down');

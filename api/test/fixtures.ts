@@ -1,3 +1,4 @@
+import { generateWebhookSecret } from '../src/webhooks/signing.ts';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../src/db/types.ts';
 import { asSystem } from '../src/db/doors.ts';
@@ -106,4 +107,26 @@ export async function createService(
     ),
   );
   return { id: row!.id, slug };
+}
+
+/** A webhook of `orgId` (written as the system, with its signing secret), for tests that need one. */
+export async function createWebhookRow(
+  db: Database,
+  orgId: string,
+  {
+    url = 'https://hooks.example.test/lantern',
+    kind = 'standard',
+    eventTypes = ['incident.created', 'incident.updated', 'incident.resolved'],
+  }: { url?: string; kind?: string; eventTypes?: string[] } = {},
+): Promise<{ id: string; secret: string }> {
+  const secret = generateWebhookSecret();
+  const id = await asSystem(db, 'test', async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into public.webhooks (org_id, url, kind, event_types) values ($1, $2, $3, $4) returning id`,
+      [orgId, url, kind, eventTypes],
+    );
+    await tx.query('insert into private.webhook_secrets (webhook_id, secret) values ($1, $2)', [row!.id, secret]);
+    return row!.id;
+  });
+  return { id, secret };
 }

@@ -15,8 +15,19 @@ function decodeQuotedPrintable(text: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// Mail leaves through the outbox: a test context registers its worker's drain here, so reading the
+// mailbox first sends whatever is due (in the test's process, on its TestClock, without sleeping).
+const drains = new Map<string, () => Promise<unknown>>();
+
+/** Makes `readMailbox(dataDir)` drain an outbox first; returns the unregistering function. */
+export function registerMailDrain(dataDir: string, drain: () => Promise<unknown>): () => void {
+  drains.set(dataDir, drain);
+  return () => drains.delete(dataDir);
+}
+
 /** Every message in `${dataDir}/mail`, oldest first (file names start with the send time). */
 export async function readMailbox(dataDir: string): Promise<SentMail[]> {
+  await drains.get(dataDir)?.();
   const dir = join(dataDir, 'mail');
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
   const mails: SentMail[] = [];

@@ -17,6 +17,8 @@ export interface ProductProcess {
   url: string;
   child: ChildProcess;
   memory(): Promise<ProcessMemory>;
+  /** Resolves once the sum of a metric's series on /metrics reaches `atLeast`. */
+  metricReaches(name: string, atLeast: number, timeoutMs?: number): Promise<void>;
   /** Resolves once the site renderer has rendered at least `renders` folders and has nothing queued. */
   rendersSettled(renders?: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +68,14 @@ export function startProduct(env: Record<string, string>, execArgv: string[] = [
         url,
         child,
         memory: () => processMemory(child.pid!),
+        async metricReaches(name, atLeast, timeoutMs = 60_000) {
+          for (const deadline = Date.now() + timeoutMs; ;) {
+            const value = metric(await (await fetch(`${url}/metrics`)).text(), name);
+            if (value >= atLeast) return;
+            if (Date.now() > deadline) throw new Error(`${name} stayed at ${value} (< ${atLeast})`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        },
         async rendersSettled(renders = 1, timeoutMs = 60_000) {
           for (const deadline = Date.now() + timeoutMs; ;) {
             const text = await (await fetch(`${url}/metrics`)).text();

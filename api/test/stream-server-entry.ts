@@ -14,6 +14,7 @@ import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { createDeps } from '../src/deps.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
+import { createOutboundGuard } from './outbound-guard.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -31,7 +32,14 @@ const tokens = localAccessTokens(
 const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
+const deps = createDeps(env, db, {
+  log,
+  localTokens: tokens,
+  mail,
+  realtime,
+  // Tests' child servers resolve only `*.test` names and connect only to loopback, like test-app.ts.
+  outbound: createOutboundGuard(),
+});
 const app = createApp(deps);
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);

@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRealtime, type RealtimeOptions } from '../src/realtime/realtime.ts';
+import { assertNoOutboundViolations, createOutboundGuard, type OutboundGuard } from './outbound-guard.ts';
+import { registerMailDrain } from './mailbox.ts';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -35,6 +37,8 @@ export interface TestContext extends TestDatabase {
   tokens: SessionSigner;
   clock: TestClock;
   dataDir: string;
+  /** The app's Outbound: `*.test` names only, and any connect beyond loopback fails the test file. */
+  outbound: OutboundGuard;
 }
 
 /** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
@@ -47,9 +51,20 @@ export async function createTestContext(
   const env = parseEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...envOverrides });
   const tokens = localAccessTokens(new TextEncoder().encode('test-secret-test-secret-test-secret-0123'));
   const clock = new TestClock();
-  // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
-  const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-  const deps = createDeps(env, database.db, { log: createLogger('silent'), clock, localTokens: tokens, mail });
+  // Mail goes to .eml files here, so tests read links from `${dataDir}/mail`, unless a test passes
+  // SMTP_URL (its own loopback SMTP server, test/smtp-sink.ts).
+  const mail = createMailer({ smtpUrl: envOverrides.SMTP_URL, mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
+  const outbound = createOutboundGuard();
+  // The outbox worker is not started: tests drain it (`deps.outbox.drain()`, or reading the mailbox
+  // does) on the TestClock, so nothing is sent behind their back and nothing sleeps.
+  const deps = createDeps(env, database.db, {
+    log: createLogger('silent'),
+    clock,
+    localTokens: tokens,
+    mail,
+    outbound,
+  });
+  const unregisterDrain = registerMailDrain(dataDir, () => deps.outbox.drain());
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
   await realtime.start();
@@ -63,10 +78,13 @@ export async function createTestContext(
     tokens: sessionSigner(database.db, tokens),
     clock,
     dataDir,
+    outbound,
     async close() {
+      unregisterDrain();
       await realtime.close();
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
+      assertNoOutboundViolations(outbound);
     },
   };
 }

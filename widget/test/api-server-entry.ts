@@ -15,6 +15,7 @@ import { localAccessTokens } from '../../api/src/auth/local-jwt.ts';
 import { createMailer } from '../../api/src/mail/mailer.ts';
 import { createDeps } from '../../api/src/deps.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
+import { createOutboundGuard } from '../../api/test/outbound-guard.ts';
 
 const env = parseEnv({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
 const db = await openDatabase(env);
@@ -26,7 +27,14 @@ const tokens = localAccessTokens(new TextEncoder().encode('widget-test-secret-wi
 const mail = createMailer({ mailDir: join(env.DATA_DIR, 'mail'), from: env.MAIL_FROM });
 const realtime = createRealtime({ db, log });
 await realtime.start();
-const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
+const deps = createDeps(env, db, {
+  log,
+  localTokens: tokens,
+  mail,
+  realtime,
+  // Tests' child servers resolve only `*.test` names and connect only to loopback, like test-app.ts.
+  outbound: createOutboundGuard(),
+});
 const server = listen(createApp(deps), deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });

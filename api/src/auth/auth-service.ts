@@ -1,7 +1,8 @@
+import { systemOutbound, type Outbound } from '../outbound/outbound.ts';
+import { outboundFetch } from '../outbound/fetch.ts';
 import type { Env } from '../env.ts';
 import type { Database } from '../db/types.ts';
 import type { Clock } from '../clock.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import type { LocalAccessTokens } from './local-jwt.ts';
 import type { AccessTokenVerifier } from './caller.ts';
 import type { AuthProvider } from './provider.ts';
@@ -52,13 +53,20 @@ export interface AuthServiceOptions {
   env: Env;
   db: Database;
   clock: Clock;
-  mail: Mailer;
   /** The local provider's token signer (serve.ts loads its secret; tests pass a fixed one). */
   localTokens: LocalAccessTokens;
+  /** The way out to the network (Supabase's API and JWKS); default: the real one. */
+  outbound?: Outbound;
 }
 
 /** Builds the provider named by AUTH_PROVIDER; throws on a bad TRUST_PROXY so the process stops at start. */
-export function createAuthService({ env, db, clock, mail, localTokens }: AuthServiceOptions): AuthService {
+export function createAuthService({
+  env,
+  db,
+  clock,
+  localTokens,
+  outbound = systemOutbound,
+}: AuthServiceOptions): AuthService {
   parseTrustProxy(env.TRUST_PROXY);
   const baseUrl = publicBaseUrl(env);
   const provider =
@@ -70,8 +78,9 @@ export function createAuthService({ env, db, clock, mail, localTokens }: AuthSer
           anonKey: env.SUPABASE_ANON_KEY!,
           jwtSecret: env.SUPABASE_JWT_SECRET,
           redirectBaseUrl: baseUrl,
+          fetch: outboundFetch(outbound),
         })
-      : createLocalProvider({ db, clock, mail: accountMail(mail, baseUrl), tokens: localTokens });
+      : createLocalProvider({ db, clock, mail: accountMail(clock, baseUrl), tokens: localTokens });
   const windowSeconds = env.RATE_LIMIT_LOGIN_WINDOW_S;
   const actionLimiters = new Map<string, RateLimiter>();
   return {

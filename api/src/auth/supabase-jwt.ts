@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, jwtVerify, errors, type JWTPayload } from 'jose';
 import type { AccessTokenVerifier } from './caller.ts';
 import type { UserMirror } from './mirror-user.ts';
 
@@ -11,6 +11,8 @@ export interface SupabaseJwtOptions {
   /** The legacy symmetric secret (HS256); without it, the project's JWKS is used. */
   jwtSecret?: string | undefined;
   mirror: UserMirror;
+  /** How the JWKS is fetched (outbound/'s outboundFetch); default: the global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** The issuer Supabase Auth puts in its tokens. */
@@ -27,6 +29,7 @@ export function supabaseAccessTokens({
   supabaseUrl,
   jwtSecret,
   mirror,
+  fetch,
 }: SupabaseJwtOptions): AccessTokenVerifier & { verifyClaims(token: string): Promise<JWTPayload | null> } {
   const issuer = supabaseIssuer(supabaseUrl);
   const verifyOptions = { issuer, audience: 'authenticated', requiredClaims: ['sub', 'exp'] };
@@ -38,7 +41,7 @@ export function supabaseAccessTokens({
     : (
         (jwks) => (token: string) =>
           jwtVerify(token, jwks, { ...verifyOptions, algorithms: asymmetricAlgorithms })
-      )(createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)));
+      )(createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), fetch ? { [customFetch]: fetch } : {}));
 
   async function verifyClaims(token: string): Promise<JWTPayload | null> {
     try {

@@ -18,6 +18,8 @@ interface SupabaseProviderOptions {
   jwtSecret?: string | undefined;
   /** PUBLIC_BASE_URL (or this process): where Supabase's mails send the user back to. */
   redirectBaseUrl: string;
+  /** How Supabase is reached: through `outbound/` (outboundFetch), like every outbound call. */
+  fetch: typeof fetch;
 }
 
 /**
@@ -80,13 +82,15 @@ export function createSupabaseProvider({
   anonKey,
   jwtSecret,
   redirectBaseUrl,
+  fetch,
 }: SupabaseProviderOptions): AuthProvider {
   const mirror = userMirror(db);
-  const tokens = supabaseAccessTokens({ supabaseUrl, jwtSecret, mirror });
+  const tokens = supabaseAccessTokens({ supabaseUrl, jwtSecret, mirror, fetch });
   // One client per call: a client holds one session, and this server speaks for many users.
   const client = () =>
     createClient(supabaseUrl, anonKey, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      global: { fetch },
     });
 
   async function toSession(session: Session): Promise<AuthSession> {

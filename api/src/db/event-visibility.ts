@@ -1,10 +1,10 @@
 /**
- * Event families about what only admins may read (invitations, API keys, Alertmanager settings: docs/architecture.md, "Who
+ * Event families about what only admins may read (invitations, API keys, Alertmanager settings, webhooks: docs/architecture.md, "Who
  * may do what" and "Event visibility"). Viewers, members and `read` keys do not get their payloads, in
  * the audit trail or on the org stream, or the log would hand them an invitee's email and the keys'
  * names and scopes that the admin-only routes refuse.
  */
-export const adminOnlyEventFamilies = ['invitation', 'api_key', 'alertmanager_settings'] as const;
+export const adminOnlyEventFamilies = ['invitation', 'api_key', 'alertmanager_settings', 'webhook'] as const;
 
 /** True when only admins may read this event type's payload. */
 export function isAdminOnlyEvent(type: string): boolean {

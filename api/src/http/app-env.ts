@@ -8,6 +8,8 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ApiReference } from './api-reference.ts';
+import type { Outbound } from '../outbound/outbound.ts';
+import type { OutboxWorker } from '../outbox/worker.ts';
 
 /** Everything a handler may use; built once by `createApp`. */
 export interface Deps {
@@ -24,6 +26,10 @@ export interface Deps {
   realtime?: Realtime;
   /** The operator's Prometheus metrics of this app (its own registry: see metrics/metrics.ts). */
   metrics: Metrics;
+  /** The only way out to the network for HTTP (webhooks): injectable lookup and connect (outbound/). */
+  outbound: Outbound;
+  /** This process's outbox worker (absent in kits that send nothing; enqueuing needs only a transaction). */
+  outbox?: OutboxWorker;
 }
 
 /** Hono's typing of our context variables. */

@@ -9,6 +9,10 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** `<id@host>`: the outbox passes the delivery's id, so a resend carries the same one. */
+  messageId?: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 }
 
 /** The one mail transport every feature uses (accounts, invitations, subscribers). */

@@ -9,6 +9,8 @@ import { databaseMetrics, type PoolCounts } from './database.ts';
 import { authLimitMetrics } from './auth-limits.ts';
 import { alertMetrics } from './alerts.ts';
 import type { HubStats } from '../realtime/hub.ts';
+import type { Database } from '../db/types.ts';
+import { outboxMetrics } from './outbox.ts';
 
 /** The modules whose own counts the operator metrics read at scrape time; each may be absent. */
 export interface MetricSources {
@@ -16,6 +18,8 @@ export interface MetricSources {
   snapshotCache?: { counts: { hits: number; misses: number }; size: number };
   siteRenderer?: { stats(): SiteRenderStats };
   pool?: PoolCounts;
+  /** The database whose outbox queue the gauges read. */
+  outboxDb?: Database;
 }
 
 /**
@@ -39,6 +43,7 @@ export function createMetrics() {
     database: databaseMetrics(register, () => sources.pool),
     auth: authLimitMetrics(register),
     alerts: alertMetrics(register),
+    outbox: outboxMetrics(register, () => sources.outboxDb),
   };
 }
 

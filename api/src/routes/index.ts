@@ -17,6 +17,8 @@ import { eventRoutes } from './events/index.ts';
 import { openApiRoutes } from './openapi/index.ts';
 import { metricsRoutes } from './metrics/index.ts';
 import { integrationRoutes } from './integrations/index.ts';
+import { webhookRoutes } from './webhooks/index.ts';
+import { subscriberRoutes } from './subscribers/index.ts';
 
 /** The route table: every API route, in one list (app, OpenAPI document and access tests read it). */
 export const routeTable: AnyRouteDefinition[] = [
@@ -36,6 +38,8 @@ export const routeTable: AnyRouteDefinition[] = [
   ...apiKeyRoutes,
   ...eventRoutes,
   ...integrationRoutes,
+  ...webhookRoutes,
+  ...subscriberRoutes,
   ...openApiRoutes,
   ...metricsRoutes,
 ];

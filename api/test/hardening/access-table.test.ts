@@ -87,8 +87,9 @@ const rules: Rule[] = [
   ],
   ['integration settings: admin only, reads included', (_, p) => orgPath('/integrations')(p), adminOnly],
   [
-    'invitations and API keys: admin only, reads included',
-    (_, p) => orgPath('/invitations')(p) || orgPath('/api-keys')(p),
+    'invitations, API keys, subscribers and webhooks: admin only, reads included',
+    (_, p) =>
+      orgPath('/invitations')(p) || orgPath('/api-keys')(p) || orgPath('/subscribers')(p) || orgPath('/webhooks')(p),
     adminOnly,
   ],
   // Leaving is open to every member; removing someone else is checked in the handler (admins).

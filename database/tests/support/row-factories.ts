@@ -203,6 +203,17 @@ export const rowFactories: Record<string, RowFactory> = {
         org.serviceId,
       ),
   },
+  // Status page subscribers: written only by the subscribers module through the system door.
+  status_subscribers: {
+    grants: { select: admins, insert: nobody, update: nobody, delete: admins },
+    insert: (org) =>
+      sql(
+        `insert into public.status_subscribers (org_id, email, token) values ($1, $2, $3)`,
+        org.id,
+        `${token()}@example.test`,
+        token() + token(),
+      ),
+  },
   alertmanager_settings: {
     grants: { select: alertWriters, insert: admins, update: admins, delete: admins },
     insert: (org) => sql(`insert into public.alertmanager_settings (org_id) values ($1)`, org.id),
@@ -232,6 +243,14 @@ export const rowFactories: Record<string, RowFactory> = {
         `insert into public.api_keys (org_id, name, prefix, key_hash, scopes) values ($1, 'Key', 'lsk_test', $2, '{read}')`,
         org.id,
         token(),
+      ),
+  },
+  webhooks: {
+    grants: { select: admins, insert: admins, update: admins, delete: admins },
+    insert: (org) =>
+      sql(
+        `insert into public.webhooks (org_id, url, kind, event_types) values ($1, 'https://hooks.example.test/x', 'standard', '{incident.created}')`,
+        org.id,
       ),
   },
   // Append-only: no update or delete policy at all. Viewers (and `read` keys) change nothing, so they

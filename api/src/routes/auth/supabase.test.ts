@@ -64,6 +64,9 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
     expect(me.status).toBe(200);
     expect(me.body.data.user).toMatchObject({ id: userId, email: 'linus@example.test' });
     expect(me.body.data.organizations).toEqual([{ id: org.id, slug: org.slug, name: org.slug, role: 'viewer' }]);
+    // Supabase's API and its JWKS were reached through outbound/ (the tests' guarded Outbound).
+    const standInPort = new URL(standIn.url).port;
+    expect(t.outbound.connects.filter((to) => to.endsWith(`:${standInPort}`)).length).toBeGreaterThan(0);
   });
 
   it('answers a wrong password and an unknown email the same way', async () => {

@@ -4,7 +4,7 @@ import { publicSnapshots } from '../../public-snapshot/registry.ts';
 
 /**
  * Points the operator metrics at this app's own modules before a scrape reads them: its realtime
- * hub, its public snapshot cache and, on PostgreSQL, its connection pool. (The site renderer is not
+ * hub, its public snapshot cache, its database's outbox queue and, on PostgreSQL, its connection pool. (The site renderer is not
  * part of the app; serve.ts attaches it.)
  */
 export function watchAppSources(deps: Deps): void {
@@ -12,4 +12,5 @@ export function watchAppSources(deps: Deps): void {
   sources.realtime = deps.realtime;
   sources.snapshotCache = publicSnapshots(deps).cache;
   sources.pool = (deps.db as { pool?: PoolCounts }).pool;
+  sources.outboxDb = deps.db;
 }

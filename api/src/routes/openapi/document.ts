@@ -6,6 +6,7 @@ import { acceptsIdempotencyKey, idempotencyHeader } from '../../idempotency/idem
 import { errorStatusesOf } from './error-responses.ts';
 import { operationIdOf } from './operation-id.ts';
 import { tagDescriptions } from './tags.ts';
+import { webhookDocs } from '../webhooks/payload-schema.ts';
 
 /** The one error body of every error answer (house rule: `{ error: { code, message, details?, requestId } }`). */
 const ErrorBody = z
@@ -102,6 +103,18 @@ export function buildOpenApiDocument(routes: readonly AnyRouteDefinition[], vers
         access.kind === 'public' ? [] : access.kind === 'operator' ? [{ metricsToken: [] }, {}] : [{ bearer: [] }],
       responses: documentedResponses(access, route),
     });
+  }
+  // What the org's webhooks receive (documented only when the table serves the webhook routes).
+  if (tags.has('webhooks')) {
+    registry.openAPIRegistry.registerComponent('securitySchemes', 'webhookSignature', {
+      type: 'apiKey',
+      in: 'header',
+      name: 'webhook-signature',
+      description:
+        'Standard Webhooks: verify `webhook-signature` over `webhook-id`, `webhook-timestamp` and the body with the secret shown when the webhook was created.',
+    });
+    for (const webhook of webhookDocs)
+      registry.openAPIRegistry.registerWebhook({ ...webhook, security: [{ webhookSignature: [] }] });
   }
   return registry.getOpenAPI31Document({
     openapi: '3.1.0',

@@ -16,6 +16,8 @@ export const tagDescriptions: Readonly<Record<string, string>> = {
   'api-keys': 'API keys of an organization (`lsk_…`), with scopes.',
   audit: "The organization's event log: who changed what, when, from which source.",
   integrations: 'Alertmanager webhooks and their mapping settings.',
+  webhooks: 'Outgoing webhooks of an organization: signed JSON, Slack or Discord; their deliveries.',
+  subscribers: "The status page's email subscribers (admins): list, search, export, remove.",
   streams: 'Server-sent event streams: live org events and live public status.',
   public: 'The public read API of status pages: no authentication, any origin.',
   metrics: 'Prometheus metrics of the operator and of each organization.',

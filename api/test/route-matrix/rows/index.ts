@@ -14,6 +14,8 @@ import { publicRows } from './public.ts';
 import { streamRows } from './streams.ts';
 import { metricsRows } from './metrics.ts';
 import { integrationRows } from './integrations.ts';
+import { webhookRows } from './webhooks.ts';
+import { subscriberRows } from './subscribers.ts';
 
 /** Every file of matrix rows, one per resource. Add yours here (see ../README.md). */
 export const rowFiles: Record<string, MatrixRows> = {
@@ -32,4 +34,6 @@ export const rowFiles: Record<string, MatrixRows> = {
   streams: streamRows,
   metrics: metricsRows,
   integrations: integrationRows,
+  webhooks: webhookRows,
+  subscribers: subscriberRows,
 };
