@@ -19,7 +19,8 @@ export class SubscribersPage extends LitElement {
   @reactive() private accessor problem: unknown = null;
   @reactive() private accessor actionError = '';
   @reactive() private accessor exporting = false;
-  private query = '';
+  /** The search (not `query`: the router sets that property to the URL's parameters). */
+  private filter = '';
   /** Cursors of the pages before this one (the first page's is null), for "Previous page". */
   private cursors: (string | null)[] = [];
   private cursor: string | null = null;
@@ -73,7 +74,7 @@ export class SubscribersPage extends LitElement {
     const org = state.org;
     if (!org || !this.isAdmin) return;
     try {
-      this.page = await api.subscribers.page(org.id, { q: this.query, cursor: this.cursor });
+      this.page = await api.subscribers.page(org.id, { q: this.filter, cursor: this.cursor });
       this.problem = null;
     } catch (error) {
       this.problem = error;
@@ -94,12 +95,12 @@ export class SubscribersPage extends LitElement {
       <section class="card" aria-labelledby="count">
         <h2 id="count" style="margin-top: 0" data-subscriber-count=${total}>
           ${total}
-          ${total === 1 ? 'subscriber' : 'subscribers'}${this.query ? html` matching “${this.query}”` : nothing}
+          ${total === 1 ? 'subscriber' : 'subscribers'}${this.filter ? html` matching “${this.filter}”` : nothing}
         </h2>
         <form class="search" role="search" @submit=${this.search}>
           <label
             >Search by email
-            <input name="q" type="search" autocomplete="off" .value=${this.query} />
+            <input name="q" type="search" autocomplete="off" .value=${this.filter} />
           </label>
           <button type="submit" class="secondary">Search</button>
           <button type="button" class="secondary" ?disabled=${this.exporting} @click=${this.exportCsv}>
@@ -110,7 +111,7 @@ export class SubscribersPage extends LitElement {
         ${
           data.length === 0
             ? html`<p class="muted">
-                ${this.query ? 'No subscriber matches.' : 'No subscriber yet: the status page has a subscribe form.'}
+                ${this.filter ? 'No subscriber matches.' : 'No subscriber yet: the status page has a subscribe form.'}
               </p>`
             : html`<ul class="plain">
                 ${data.map((s) => this.renderSubscriber(s))}
@@ -153,7 +154,7 @@ export class SubscribersPage extends LitElement {
 
   private search(event: SubmitEvent) {
     event.preventDefault();
-    this.query = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    this.filter = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
     this.cursors = [];
     this.cursor = null;
     this.page = null;

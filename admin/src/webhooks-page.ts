@@ -125,6 +125,8 @@ export class WebhooksPage extends LitElement {
         padding: 0.25rem 0.5rem 0.25rem 0;
         border-top: 1px solid var(--border);
         vertical-align: top;
+        /* Rows stay whole; a narrow screen scrolls the table sideways, not the page. */
+        white-space: nowrap;
       }
       .deliveries {
         overflow-x: auto;

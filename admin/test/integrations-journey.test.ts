@@ -94,7 +94,7 @@ describe('admin journey: webhooks and subscribers', () => {
     }
     await admin.getByRole('link', { name: '← Integrations' }).click();
     await admin.getByRole('link', { name: 'Subscribers', exact: true }).click();
-    await admin.getByRole('heading', { name: '2 subscribers' }).waitFor();
+    await admin.getByRole('heading', { name: '2 subscribers', exact: true }).waitFor();
     await admin
       .locator('[data-subscriber="bob@example.com"]')
       .getByText(/waiting to confirm/)
@@ -112,7 +112,7 @@ describe('admin journey: webhooks and subscribers', () => {
 
     await admin.getByLabel('Search by email').fill('');
     await admin.getByRole('button', { name: 'Search', exact: true }).click();
-    await admin.getByRole('heading', { name: '1 subscriber' }).waitFor();
+    await admin.getByRole('heading', { name: '1 subscriber', exact: true }).waitFor();
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: 'Export CSV' }).click(),
