@@ -157,6 +157,21 @@ describe('admin journey: webhooks and subscribers', () => {
     }
   }, 120_000);
 
+  it('a viewer gets no webhook or subscriber controls', async () => {
+    const context = await world.newContext();
+    const viewer = await context.newPage();
+    await signIn(viewer, world.url, 'viewer@demo.test', password);
+    await viewer.getByRole('link', { name: 'Integrations' }).click();
+    await viewer.getByText("Admins manage the org's webhooks").waitFor();
+    expect(await viewer.getByRole('link', { name: 'Webhooks', exact: true }).count()).toBe(0);
+    await viewer.goto(`${world.url}/admin/webhooks`);
+    await viewer.getByText('Only admins manage webhooks.').waitFor();
+    expect(await viewer.getByRole('button', { name: /^Send test|^Add webhook/ }).count()).toBe(0);
+    await viewer.goto(`${world.url}/admin/subscribers`);
+    await viewer.getByText("Only admins see the status page's subscribers.").waitFor();
+    await context.close();
+  });
+
   it('deletes the webhook after a confirmation', async () => {
     await admin.goto(`${world.url}/admin/webhooks`);
     await admin.getByRole('button', { name: /^Delete/ }).click();
