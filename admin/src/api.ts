@@ -128,14 +128,18 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
     return (await refresh(stored.access_token))?.access_token ?? null;
   }
 
-  async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+  /** Sends with the access token (unless `auth: false`), refreshing it once on a 401. */
+  async function sendAuthorized(path: string, options: CallOptions): Promise<Response> {
     const auth = options.auth ?? true;
     const token = auth ? await accessToken() : null;
-    let res = await send(path, options, token);
-    if (res.status === 401 && token) {
-      const renewed = await refresh(token);
-      if (renewed) res = await send(path, options, renewed.access_token);
-    }
+    const res = await send(path, options, token);
+    if (res.status !== 401 || !token) return res;
+    const renewed = await refresh(token);
+    return renewed ? send(path, options, renewed.access_token) : res;
+  }
+
+  async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+    const res = await sendAuthorized(path, options);
     if (res.status === 204) return undefined as T;
     const json = await res.json().catch(() => null);
     if (!res.ok) throw new ApiError(res.status, json);
@@ -291,13 +295,7 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
         call<void>(`${org(orgId)}/subscribers/${id(subscriberId)}`, { method: 'DELETE' }),
       /** The CSV export as a file (it needs the bearer token, so it is fetched, not linked). */
       async exportCsv(orgId: string): Promise<Blob> {
-        const path = `${org(orgId)}/subscribers/export`;
-        const token = await accessToken();
-        let res = await send(path, {}, token);
-        if (res.status === 401 && token) {
-          const renewed = await refresh(token);
-          if (renewed) res = await send(path, {}, renewed.access_token);
-        }
+        const res = await sendAuthorized(`${org(orgId)}/subscribers/export`, {});
         if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
         return res.blob();
       },
