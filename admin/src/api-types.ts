@@ -14,6 +14,8 @@ import type * as apiKeys from '../../api/src/routes/api-keys/schema.ts';
 import type * as events from '../../api/src/routes/events/schema.ts';
 import type * as integrations from '../../api/src/routes/integrations/schema.ts';
 import type * as templates from '../../api/src/routes/templates/schema.ts';
+import type * as webhooks from '../../api/src/routes/webhooks/schema.ts';
+import type * as subscribers from '../../api/src/routes/subscribers/schema.ts';
 
 export type { ErrorBody } from '../../api/src/contract/errors.ts';
 export type { OrgStreamEvent } from '../../api/src/contract/stream-events.ts';
@@ -85,6 +87,17 @@ export type AuditEvent = z.output<typeof events.AuditEvent>;
 
 export type AlertmanagerSettings = z.output<typeof integrations.AlertmanagerSettings>;
 export type AlertmanagerSettingsInput = z.input<typeof integrations.PutAlertmanagerSettingsBody>;
+
+export type Webhook = z.output<typeof webhooks.Webhook>;
+export type CreatedWebhook = z.output<typeof webhooks.CreatedWebhook>['data'];
+export type WebhookInput = z.input<typeof webhooks.WebhookBody>;
+export type WebhookDelivery = z.output<typeof webhooks.Delivery>;
+export type WebhookTestQueued = z.output<typeof webhooks.TestAnswer>['data'];
+export type { WebhookKind, WebhookEventType } from '../../api/src/webhooks/event-types.ts';
+
+export type Subscriber = z.output<typeof subscribers.Subscriber>;
+/** A page of subscribers with the count of all that match (`total`). */
+export type SubscriberPage = z.output<typeof subscribers.SubscriberList>;
 
 /** A page of a list answer: `{ data, next_cursor }`. */
 export interface Page<T> {

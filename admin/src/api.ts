@@ -51,6 +51,12 @@ import type {
   ServiceUptime,
   UpdateGroupInput,
   UpdateServiceInput,
+  Webhook,
+  CreatedWebhook,
+  WebhookInput,
+  WebhookDelivery,
+  WebhookTestQueued,
+  SubscriberPage,
 } from './api-types.ts';
 
 export { ApiError };
@@ -122,14 +128,18 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
     return (await refresh(stored.access_token))?.access_token ?? null;
   }
 
-  async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+  /** Sends with the access token (unless `auth: false`), refreshing it once on a 401. */
+  async function sendAuthorized(path: string, options: CallOptions): Promise<Response> {
     const auth = options.auth ?? true;
     const token = auth ? await accessToken() : null;
-    let res = await send(path, options, token);
-    if (res.status === 401 && token) {
-      const renewed = await refresh(token);
-      if (renewed) res = await send(path, options, renewed.access_token);
-    }
+    const res = await send(path, options, token);
+    if (res.status !== 401 || !token) return res;
+    const renewed = await refresh(token);
+    return renewed ? send(path, options, renewed.access_token) : res;
+  }
+
+  async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
+    const res = await sendAuthorized(path, options);
     if (res.status === 204) return undefined as T;
     const json = await res.json().catch(() => null);
     if (!res.ok) throw new ApiError(res.status, json);
@@ -260,6 +270,35 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       create: (orgId: string, input: CreateApiKeyInput) =>
         data<CreatedApiKey>(`${org(orgId)}/api-keys`, { method: 'POST', body: input }),
       revoke: (orgId: string, keyId: string) => call<void>(`${org(orgId)}/api-keys/${id(keyId)}`, { method: 'DELETE' }),
+    },
+
+    webhooks: {
+      list: (orgId: string) => data<Webhook[]>(`${org(orgId)}/webhooks`),
+      create: (orgId: string, input: WebhookInput) =>
+        data<CreatedWebhook>(`${org(orgId)}/webhooks`, { method: 'POST', body: input }),
+      update: (orgId: string, hookId: string, input: WebhookInput) =>
+        data<Webhook>(`${org(orgId)}/webhooks/${id(hookId)}`, { method: 'PUT', body: input }),
+      delete: (orgId: string, hookId: string) =>
+        call<void>(`${org(orgId)}/webhooks/${id(hookId)}`, { method: 'DELETE' }),
+      /** Queues a `webhook.test` delivery; it shows among the deliveries once the outbox sent it. */
+      test: (orgId: string, hookId: string) =>
+        data<WebhookTestQueued>(`${org(orgId)}/webhooks/${id(hookId)}/test`, { method: 'POST' }),
+      deliveries: (orgId: string, hookId: string) =>
+        data<WebhookDelivery[]>(`${org(orgId)}/webhooks/${id(hookId)}/deliveries?limit=50`),
+    },
+
+    subscribers: {
+      /** A page of status page subscribers, with `total` (all matching `q`). */
+      page: (orgId: string, query: { q?: string; cursor?: string | null } = {}) =>
+        call<SubscriberPage>(`${org(orgId)}/subscribers?${listQuery({ limit: '25', ...query })}`),
+      remove: (orgId: string, subscriberId: string) =>
+        call<void>(`${org(orgId)}/subscribers/${id(subscriberId)}`, { method: 'DELETE' }),
+      /** The CSV export as a file (it needs the bearer token, so it is fetched, not linked). */
+      async exportCsv(orgId: string): Promise<Blob> {
+        const res = await sendAuthorized(`${org(orgId)}/subscribers/export`, {});
+        if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
+        return res.blob();
+      },
     },
 
     events: {

@@ -29,7 +29,7 @@ function loadBadgeScript(): void {
 /**
  * /admin/integrations: how to use this org's status elsewhere — the badge snippet with a live
  * preview, the status page, feed and Statuspage-API URLs, the Prometheus scrape job — and, for
- * admins, the Alertmanager receiver's settings.
+ * admins, the Alertmanager receiver's settings and links to the webhooks and subscribers screens.
  */
 @customElement('integrations-page')
 export class IntegrationsPage extends LitElement {
@@ -139,7 +139,25 @@ export class IntegrationsPage extends LitElement {
           </dd>
         </dl>
       </section>
-      ${this.renderPrometheus(org, origin)} ${this.renderAlertmanager(org, origin)}`;
+      ${this.renderNotifications()} ${this.renderPrometheus(org, origin)} ${this.renderAlertmanager(org, origin)}`;
+  }
+
+  /** Webhooks and mail subscribers: admins manage them on their own screens. */
+  private renderNotifications() {
+    return html`<section class="card" aria-labelledby="notifications">
+      <h2 id="notifications" style="margin-top: 0">Webhooks and subscribers</h2>
+      ${
+        roleAtLeast(state.role ?? 'viewer', 'admin')
+          ? html`<ul>
+              <li>
+                <a href=${href('webhooks')}>Webhooks</a>: post incidents, maintenances and status changes to your own
+                URL, Slack or Discord; see each delivery.
+              </li>
+              <li><a href=${href('subscribers')}>Subscribers</a>: who gets the status page's updates by mail.</li>
+            </ul>`
+          : html`<p class="muted">Admins manage the org's webhooks and the status page's mail subscribers.</p>`
+      }
+    </section>`;
   }
 
   private renderBadge(org: Organization, origin: string) {

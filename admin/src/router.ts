@@ -144,6 +144,20 @@ export const screens: ScreenRoute[] = [
     title: 'Integrations',
     load: () => import('./integrations-page.ts'),
   },
+  {
+    path: 'webhooks',
+    tag: 'webhooks-page',
+    needs: 'org',
+    title: 'Webhooks',
+    load: () => import('./webhooks-page.ts'),
+  },
+  {
+    path: 'subscribers',
+    tag: 'subscribers-page',
+    needs: 'org',
+    title: 'Subscribers',
+    load: () => import('./subscribers-page.ts'),
+  },
 ];
 
 /** The screen at the current URL, with its `:name` parameters; null for an unknown path. */

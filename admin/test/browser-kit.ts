@@ -27,8 +27,10 @@ export interface AdminWorld {
 
 export async function startAdminWorld(
   prepare: (t: TestContext) => Promise<void> = async () => {},
+  /** The server's environment beyond the test defaults (e.g. `WEBHOOK_ALLOW_PRIVATE` for a loopback receiver). */
+  env: Record<string, string> = {},
 ): Promise<AdminWorld> {
-  const t = await createTestContext();
+  const t = await createTestContext(env);
   await prepare(t);
   const server = await serveApp(t.app, t.deps);
   const browser = await chromium.launch({
