@@ -44,7 +44,17 @@ function metric(text: string, name: string): number {
  */
 export function startProduct(env: Record<string, string>, execArgv: string[] = []): Promise<ProductProcess> {
   const child = spawn(process.execPath, [...execArgv, serveEntry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', METRICS_TOKEN: '', ...env },
+    // The embedded database unless the caller names a server: the suite's own DATABASE_URL (the
+    // shared server's `test` database, which tests never touch) must not leak into the product.
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      METRICS_TOKEN: '',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = () =>
