@@ -284,7 +284,15 @@ describe('admin journey: running the demo organization', () => {
     expect(
       await admin
         .getByRole('img', { name: 'Current logo of Demo Cloud' })
-        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        // The element appears before its bytes arrive: wait for the load (or the error) to decide.
+        .evaluate((img: HTMLImageElement) =>
+          img.complete
+            ? img.naturalWidth
+            : new Promise<number>((resolve) => {
+                img.addEventListener('load', () => resolve(img.naturalWidth), { once: true });
+                img.addEventListener('error', () => resolve(0), { once: true });
+              }),
+        ),
     ).toBe(1);
     await admin.getByLabel('Name', { exact: true }).fill('Demo Cloud Inc');
     await admin.getByRole('textbox', { name: /^Slug/ }).fill('demo-cloud');
