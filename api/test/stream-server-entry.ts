@@ -1,6 +1,7 @@
 // One API process for the multi-process stream tests and the fan-out benchmark: the real app with
 // realtime on DATABASE_URL (already migrated), listening on 127.0.0.1:PORT (0: any); prints
-// `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET).
+// `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET). SITE_RENDERER=1
+// also runs the static site renderer (into SITE_OUT_DIR; one leader among the processes), as serve.ts does.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { createMailer } from '../src/mail/mailer.ts';
 import { createDeps } from '../src/deps.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
+import { createSiteRenderer } from '../src/static-site/site-renderer.ts';
+import { systemClock } from '../src/clock.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -33,6 +36,9 @@ const realtime = createRealtime({ db, log });
 await realtime.start();
 const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
 const app = createApp(deps);
+const siteRenderer =
+  process.env.SITE_RENDERER === '1' ? createSiteRenderer({ db, env, log, clock: systemClock, realtime }) : null;
+await siteRenderer?.start();
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });
@@ -44,6 +50,7 @@ process.on('message', (message) => {
 });
 process.once('SIGTERM', async () => {
   server.close();
+  await siteRenderer?.stop();
   await realtime.close();
   await db.close();
   process.exit(0);

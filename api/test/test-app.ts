@@ -1,6 +1,6 @@
 import { createApp, type App } from '../src/app.ts';
 import { parseEnv, type Env } from '../src/env.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { sessionSigner, type SessionSigner } from '../src/auth/session-signer.ts';
 import { createMailer } from '../src/mail/mailer.ts';
@@ -37,10 +37,14 @@ export interface TestContext extends TestDatabase {
   dataDir: string;
 }
 
-/** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
+/**
+ * The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. Logs are
+ * silent unless `options.log` is given (a test that reads the log lines passes its own logger).
+ */
 export async function createTestContext(
   envOverrides: Record<string, string> = {},
   realtimeOptions: Partial<Omit<RealtimeOptions, 'db' | 'log'>> = {},
+  options: { log?: Logger } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
@@ -49,7 +53,12 @@ export async function createTestContext(
   const clock = new TestClock();
   // Mail always goes to .eml files here, so tests read links from `${dataDir}/mail`.
   const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
-  const deps = createDeps(env, database.db, { log: createLogger('silent'), clock, localTokens: tokens, mail });
+  const deps = createDeps(env, database.db, {
+    log: options.log ?? createLogger('silent'),
+    clock,
+    localTokens: tokens,
+    mail,
+  });
   // Realtime: the event-log reader LISTENs on this database; streams need a real server (serveApp in test/streams.ts).
   const realtime = createRealtime({ db: database.db, log: deps.log, ...realtimeOptions });
   await realtime.start();
