@@ -125,7 +125,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const watcher = (async () => {
       while (watching) {
         for (let i = 0; i < orgCount; i++) {
-          const state = await readRenderedState(join(siteDir, orgs[i]!.slug, 'index.html'));
+          const state = await readRenderedState(join(siteDir, 'status', orgs[i]!.slug, 'index.html'));
           if (state && state.seq > lastFileSeq[i]!) {
             lastFileSeq[i] = state.seq;
             fileSeen.push({ org: i, seq: state.seq, at: Date.now() });
@@ -134,7 +134,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
-    const startSeqOfFiles = [...lastFileSeq];
 
     // The writers: one status change every 1/rate s, round robin over orgs and their services,
     // through both processes; every answer is counted.
@@ -142,6 +141,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const inFlight: Promise<void>[] = [];
     const total = Math.round(writesPerSecond * seconds);
     const started = performance.now();
+    const writesFrom = Date.now() - 1_000; // events committed before this are set-up (wall clock, as created_at)
     for (let n = 0; n < total; n++) {
       const due = started + (n * 1000) / writesPerSecond;
       const wait = due - performance.now();
@@ -215,9 +215,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     // latency is until the first file showing its seq or a later one.
     const toFile: number[] = [];
     orgs.forEach((org, i) => {
-      const seen = fileSeen.filter((f) => f.org === i && f.seq > startSeqOfFiles[i]!);
+      const seen = fileSeen.filter((f) => f.org === i);
       for (const event of byOrg.get(org.id) ?? []) {
-        if (event.seq <= startSeqOfFiles[i]!) continue;
+        if (event.ms < writesFrom) continue;
         const file = seen.find((f) => f.seq >= event.seq);
         if (file) toFile.push(Math.max(0, file.at - event.ms));
       }
