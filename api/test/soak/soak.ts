@@ -66,7 +66,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const clients: Client[] = [];
   try {
     // The orgs, each with an admin and two public services.
-    const orgs = [];
+    const orgs: { id: string; slug: string; token: string; services: { id: string }[]; writes: number }[] = [];
     for (let i = 0; i < orgCount; i++) {
       const org = await createOrg(db);
       const admin = await createUser(db);
