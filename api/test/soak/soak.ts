@@ -42,7 +42,7 @@ export interface SoakReport {
   eventsReceived: number;
   commitToClientMs: { p50: number; p99: number; max: number };
   commitToFileMs: { p50: number; p99: number; max: number; files: number };
-  /** Per API process: RSS after the clients connected and after the soak (MiB, forced GC). */
+  /** Per API process: RSS (MiB) after the clients connected and after the soak, as the kernel counts it. */
   rssMiB: { before: number; after: number }[];
 }
 
@@ -249,7 +249,7 @@ function summary(values: number[]): { p50: number; p99: number; max: number } {
   return { p50: at(0.5), p99: at(0.99), max: Math.round(sorted.at(-1) ?? NaN) };
 }
 
-/** An API process's RSS in MiB after a forced GC when the process has one (stream-server-entry.ts). */
+/** An API process's RSS in MiB (stream-server-entry.ts answers "stats" over IPC). */
 function memoryOf(p: ApiProcess): Promise<number> {
   return new Promise((resolve) => {
     const onMessage = (message: unknown) => {
