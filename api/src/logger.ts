@@ -1,8 +1,12 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-/** Structured JSON logs; every request line carries its request id. */
-export function createLogger(level: string = 'info'): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+/**
+ * Structured JSON logs; every request line carries its request id. `destination` (default stdout)
+ * lets tests read every line the app writes (e.g. to prove no secret is ever logged).
+ */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

@@ -1,4 +1,5 @@
 import { listen } from './http/listen.ts';
+import { productionServerOptions } from './http/server-options.ts';
 import { parseEnv, type Env } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
@@ -72,9 +73,8 @@ async function main(): Promise<void> {
   await deps.outbox!.start();
   openedSoFar.push(() => deps.outbox!.stop());
 
-  // Node's defaults (60 s for headers, 300 s for a request) leave room for slowloris; a request's
-  // headers and body come in seconds or not at all. Streams are answers, so they are not cut by these.
-  const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
+  // Header and request timeouts against slowloris (http/server-options.ts).
+  const serverOptions = productionServerOptions;
   step = 'listen';
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = listen(app, deps, { port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {

@@ -1,6 +1,7 @@
 // One API process for the multi-process stream tests and the fan-out benchmark: the real app with
 // realtime on DATABASE_URL (already migrated), listening on 127.0.0.1:PORT (0: any); prints
-// `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET).
+// `listening <port>` on stdout. Access tokens use the test secret (TEST_JWT_SECRET). SITE_RENDERER=1
+// also runs the static site renderer (into SITE_OUT_DIR; one leader among the processes), as serve.ts does.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { createMailer } from '../src/mail/mailer.ts';
 import { createDeps } from '../src/deps.ts';
 import { createRealtime } from '../src/realtime/realtime.ts';
 import { createOutboundGuard } from './outbound-guard.ts';
+import { createSiteRenderer } from '../src/static-site/site-renderer.ts';
+import { systemClock } from '../src/clock.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-stream-server-'));
 const env = parseEnv({
@@ -35,6 +38,9 @@ await realtime.start();
 // Tests' child servers resolve only `*.test` names and connect only to loopback, like test-app.ts.
 const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime, outbound: createOutboundGuard() });
 const app = createApp(deps);
+const siteRenderer =
+  process.env.SITE_RENDERER === '1' ? createSiteRenderer({ db, env, log, clock: systemClock, realtime }) : null;
+await siteRenderer?.start();
 const server = listen(app, deps, { port: env.PORT, hostname: '127.0.0.1' }, (info: AddressInfo) => {
   process.stdout.write(`listening ${info.port}\n`);
 });
@@ -46,6 +52,7 @@ process.on('message', (message) => {
 });
 process.once('SIGTERM', async () => {
   server.close();
+  await siteRenderer?.stop();
   await realtime.close();
   await db.close();
   process.exit(0);

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { App } from '../src/app.ts';
@@ -11,15 +11,17 @@ import { appendEvent } from '../src/db/events.ts';
 
 /**
  * The app on a real port (streams write to the Node response, which `app.request()` does not have).
- * With `deps`, through the production listener (http/listen.ts: the public fast lane, then Hono).
+ * With `deps`, through the production listener (http/listen.ts: the public fast lane, then Hono),
+ * with `serverOptions` (e.g. the production timeouts of http/server-options.ts).
  */
 export async function serveApp(
   app: App,
   deps?: Deps,
+  serverOptions: ServerOptions = {},
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const s: Server = deps
-      ? listen(app, deps, { port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+      ? listen(app, deps, { port: 0, hostname: '127.0.0.1', serverOptions }, () => resolve(s))
       : (serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)) as Server);
   });
   const { port } = server.address() as AddressInfo;

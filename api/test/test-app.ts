@@ -1,6 +1,6 @@
 import { createApp, type App } from '../src/app.ts';
 import { parseEnv, type Env } from '../src/env.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 import { localAccessTokens } from '../src/auth/local-jwt.ts';
 import { sessionSigner, type SessionSigner } from '../src/auth/session-signer.ts';
 import { createMailer } from '../src/mail/mailer.ts';
@@ -41,10 +41,14 @@ export interface TestContext extends TestDatabase {
   outbound: OutboundGuard;
 }
 
-/** The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. */
+/**
+ * The real app on a fresh database clone, with a temp DATA_DIR and a controllable clock. Logs are
+ * silent unless `options.log` is given (a test that reads the log lines passes its own logger).
+ */
 export async function createTestContext(
   envOverrides: Record<string, string> = {},
   realtimeOptions: Partial<Omit<RealtimeOptions, 'db' | 'log'>> = {},
+  options: { log?: Logger } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-test-'));
@@ -58,7 +62,7 @@ export async function createTestContext(
   // The outbox worker is not started: tests drain it (`deps.outbox.drain()`, or reading the mailbox
   // does) on the TestClock, so nothing is sent behind their back and nothing sleeps.
   const deps = createDeps(env, database.db, {
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
     clock,
     localTokens: tokens,
     mail,
