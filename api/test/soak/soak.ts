@@ -77,6 +77,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const env = {
       STREAMS_PER_IP: '1000000',
       STREAMS_PER_PROCESS: '1000000',
+      // Every client connects from loopback and the writers are few: the per-IP and per-caller rate
+      // limits are raised explicitly (a 429 would still show as a missed event or a failed write).
+      RATE_LIMIT_STREAM_CONNECTS_PER_MIN: '100000000',
+      RATE_LIMIT_PUBLIC_PER_MIN: '100000000',
+      RATE_LIMIT_WRITES_PER_MIN: '100000000',
       SITE_RENDERER: '1',
       SITE_OUT_DIR: siteDir,
     };
