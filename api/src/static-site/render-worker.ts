@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadAstroRenderer } from './astro-renderer.ts';
 import { runOrgFolderJob, type OrgFolderJob } from './org-folder-job.ts';
+import { lowerThisThreadPriority } from './thread-priority.ts';
 
 /** A job for the worker, as posted by the pool. */
 export interface WorkerRequest {
@@ -12,6 +13,9 @@ export interface WorkerRequest {
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs as a worker thread');
+
+// Renders yield the cores to the API thread and the streams' readers (see thread-priority.ts).
+lowerThisThreadPriority(10);
 
 // The pool built the site before starting workers; a worker only loads it.
 const astro = loadAstroRenderer({ ensureBuilt: false });
