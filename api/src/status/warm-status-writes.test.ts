@@ -18,6 +18,9 @@ const state = async () => ({
   ),
   events: await t.db.query('select org_id, seq from public.status_events order by org_id, seq'),
   history: await t.db.query('select count(*)::int as n from public.service_status_history'),
+  // The warm-up's member exists only inside its transaction.
+  users: await t.db.query('select id from auth.users order by id'),
+  members: await t.db.query('select org_id, user_id from public.organization_members order by org_id, user_id'),
 });
 
 describe('warmStatusWrites', () => {
@@ -25,7 +28,7 @@ describe('warmStatusWrites', () => {
     await expect(warmStatusWrites(t.db)).resolves.toBeUndefined();
   });
 
-  it('runs a status write and leaves no trace: no row changed, no event numbered or notified', async () => {
+  it('runs a status write as a member and leaves no trace: no row, user or member changed, no event numbered or notified', async () => {
     const org = await createOrg(t.db);
     const service = await createService(t.db, org.id, { manual_status: 'operational', status: 'operational' });
     // The first notification after listening: had the warm-up notified, it would be that one.
