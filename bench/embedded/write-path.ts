@@ -4,7 +4,7 @@
 // database wrapped to count the statements and transactions each write sends and the time spent in
 // them. Tells the write's own cost apart from what the product does around it (bench/embedded/run.ts).
 //
-//   npx node bench/embedded/write-path.ts [--writes 300] [--warmup 30] [--warm-start]
+//   npx node bench/embedded/write-path.ts [--writes 300] [--warmup 30] [--warm-start] [--gap-ms 0]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx node bench/embedded/write-path.ts --db postgres
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,12 +32,15 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     writes: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
+    // Pause between timed writes, as the product bench (bench/embedded/run.ts) spaces its writes; 0 = back to back.
+    'gap-ms': { type: 'string', default: '0' },
     // Run warmStatusWrites first, as serve.ts does at start (compare the first write with and without).
     'warm-start': { type: 'boolean', default: false },
   },
 });
 const writes = Number(values.writes);
 const warmup = Number(values.warmup);
+const gapMs = Number(values['gap-ms']);
 
 /** Counts statements and transactions and the time spent in them. */
 function traced(db: Database) {
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
       await write();
       times.push(performance.now() - started);
       sql.push(counts.sqlMs - sqlBefore);
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => (gapMs > 0 ? setTimeout(resolve, gapMs) : setImmediate(resolve)));
     }
     const cpu = process.cpuUsage(cpuBefore);
     const sorted = [...times].sort((a, b) => a - b);
