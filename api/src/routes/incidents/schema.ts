@@ -4,8 +4,6 @@ import type { IncidentState, ServiceImpact } from '../../incidents/types.ts';
 import type { Expect, Same } from '../../http/assert-same.ts';
 import { instant } from '../fields.ts';
 
-const isoTime = instant;
-
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const IncidentParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 export const IncidentUpdateParams = z.object({ orgId: z.uuid(), id: z.uuid(), updateId: z.uuid() });
@@ -31,7 +29,7 @@ export const CreateIncidentBody = z
     title,
     status: z.enum(incidentStatuses).default('investigating'),
     impact: z.enum(incidentImpacts).default('minor'),
-    started_at: isoTime
+    started_at: instant
       .optional()
       .openapi({ description: 'Defaults to now; may be in the past (backdating), not before 2000 nor in the future' }),
     services: ServiceImpactsInput.default([]),
@@ -45,7 +43,7 @@ export const UpdateIncidentBody = z
     title: title.optional(),
     status: z.enum(incidentStatuses).optional(),
     impact: z.enum(incidentImpacts).optional(),
-    started_at: isoTime.optional(),
+    started_at: instant.optional(),
     services: ServiceImpactsInput.optional().openapi({ description: 'Replaces the affected services' }),
     message: message.optional().openapi({ description: 'Text of the update written when `status` changes' }),
   })
@@ -77,8 +75,8 @@ export const ResolveIncidentBody = z.object({ message: message.optional() }).str
 
 export const IncidentListQuery = z.object({
   status: z.enum(['open', 'resolved']).optional(),
-  from: isoTime.optional().openapi({ description: 'Only incidents started at or after this instant' }),
-  to: isoTime.optional().openapi({ description: 'Only incidents started before this instant' }),
+  from: instant.optional().openapi({ description: 'Only incidents started at or after this instant' }),
+  to: instant.optional().openapi({ description: 'Only incidents started before this instant' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });

@@ -4,8 +4,6 @@ import type { MaintenanceState } from '../../maintenances/types.ts';
 import type { Expect, Same } from '../../http/assert-same.ts';
 import { instant } from '../fields.ts';
 
-const isoTime = instant;
-
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const MaintenanceParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 
@@ -21,8 +19,8 @@ export const CreateMaintenanceBody = z
   .object({
     title,
     description: description.default(''),
-    starts_at: isoTime,
-    ends_at: isoTime,
+    starts_at: instant,
+    ends_at: instant,
     service_ids: serviceIds.default([]),
     message: message.optional().openapi({ description: 'Text of a first, `scheduled` timeline entry' }),
   })
@@ -37,8 +35,8 @@ export const UpdateMaintenanceBody = z
   .object({
     title: title.optional(),
     description: description.optional(),
-    starts_at: isoTime.optional(),
-    ends_at: isoTime.optional(),
+    starts_at: instant.optional(),
+    ends_at: instant.optional(),
     service_ids: serviceIds.optional().openapi({ description: 'Replaces the affected services' }),
     status: z.enum(maintenanceStatuses).optional().openapi({
       description: '`in_progress` starts it now, `completed` ends it early, `cancelled` calls it off',
@@ -59,8 +57,8 @@ export const PostMaintenanceUpdateBody = z
 
 export const MaintenanceListQuery = z.object({
   status: z.enum(maintenanceStatuses).optional(),
-  from: isoTime.optional().openapi({ description: 'Only windows starting at or after this instant' }),
-  to: isoTime.optional().openapi({ description: 'Only windows starting before this instant' }),
+  from: instant.optional().openapi({ description: 'Only windows starting at or after this instant' }),
+  to: instant.optional().openapi({ description: 'Only windows starting before this instant' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });

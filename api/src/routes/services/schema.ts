@@ -2,8 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { holdStatuses, serviceStatuses, statusSources } from '../../contract/status.ts';
 import { instant, displayPosition } from '../fields.ts';
 
-const isoTime = instant;
-
 export const OrgParams = z.object({ orgId: z.uuid() });
 export const ServiceParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 
@@ -79,8 +77,8 @@ export const ListQuery = z.object({
 });
 
 export const HistoryQuery = z.object({
-  from: isoTime.optional().openapi({ description: 'Only changes at or after this instant' }),
-  to: isoTime.optional().openapi({ description: 'Only changes before this instant' }),
+  from: instant.optional().openapi({ description: 'Only changes at or after this instant' }),
+  to: instant.optional().openapi({ description: 'Only changes before this instant' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });
