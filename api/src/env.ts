@@ -46,6 +46,8 @@ export const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   // How long a worker holds a delivery it took; a dead worker's deliveries come back after it.
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  // After this long, an Idempotency-Key claim whose write never committed (its process died) is taken over.
+  IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   SUBSCRIBERS_PER_ORG: z.coerce.number().int().positive().default(10_000),
   SITE_PUBLISH_COMMAND: z.string().min(1).optional(),
   // Absent: seed only the embedded database outside production (see parseEnv); the demo admin's

@@ -16,6 +16,8 @@ import { openSse, type SseReader } from './streams.ts';
 const kind = inject('testDb').kind;
 const writers = 8;
 const writeForMs = 4_000;
+// The lease a dead process's Idempotency-Key claims are held for (60 s by default): the retries wait it out.
+const leaseMs = '5000';
 const statuses = ['degraded_performance', 'operational'] as const;
 
 interface Write {
@@ -44,8 +46,8 @@ describe(`SIGKILL during sustained writes (${kind})`, () => {
   // An empty DATABASE_URL is unset: the embedded database even when the shell names a server.
   const env = (): Record<string, string> =>
     database
-      ? { DATABASE_URL: database.url!, DATA_DIR: dataDir, SEED_DEMO: 'true' }
-      : { DATABASE_URL: '', DATA_DIR: dataDir };
+      ? { DATABASE_URL: database.url!, DATA_DIR: dataDir, SEED_DEMO: 'true', IDEMPOTENCY_LEASE_MS: leaseMs }
+      : { DATABASE_URL: '', DATA_DIR: dataDir, IDEMPOTENCY_LEASE_MS: leaseMs };
 
   it('keeps every acknowledged write and its event; streams resume exactly once; retries land once', async () => {
     product = await startProduct({ ...env(), LOG_LEVEL: 'fatal' });
@@ -98,9 +100,9 @@ describe(`SIGKILL during sustained writes (${kind})`, () => {
     expect(resumed.status).toBe(200);
 
     // Writes whose answer was lost are retried with the same key until they answer. A claim of the
-    // killed process is held for its 60 s lease (409 + Retry-After meanwhile); after it, a write that
-    // had committed answers 409 "carried out, but its answer was lost" (it is not run again), and
-    // one that had not runs now.
+    // killed process is held for its lease (IDEMPOTENCY_LEASE_MS, 5 s here instead of the default 60 s;
+    // 409 + Retry-After meanwhile); after it, a write that had committed answers 409 "carried out, but
+    // its answer was lost" (it is not run again), and one that had not runs now.
     const retryStarted = performance.now();
     const outcomes = { applied: 0, answerLost: 0 };
     for (const write of unknown) {
@@ -124,6 +126,8 @@ describe(`SIGKILL during sustained writes (${kind})`, () => {
       }
     }
     const retryMs = performance.now() - retryStarted;
+    // The shortened lease took effect: with the default one the killed process's claims are held 60 s.
+    expect(retryMs).toBeLessThan(45_000);
     // Acknowledged writes retried with their key are replayed, not applied again.
     for (const write of acknowledged.slice(-writers)) {
       const res = await setStatus(product.url, session, write.serviceId, write.body, { 'Idempotency-Key': write.key });

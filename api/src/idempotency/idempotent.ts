@@ -18,7 +18,7 @@ const idempotentMiddleware = new WeakSet<MiddlewareHandler<AppEnv>>();
 export interface IdempotentOptions {
   /** How long a key gives the first answer again (default 24 h). */
   ttlMs?: number;
-  /** After this long, a claim whose write never committed may be taken over (default 60 s). */
+  /** After this long, a claim whose write never committed may be taken over (default IDEMPOTENCY_LEASE_MS, 60 s). */
   leaseMs?: number;
   /**
    * How long a claim waits for a row lock held by another request with the same key before it answers
@@ -36,7 +36,7 @@ export interface IdempotentOptions {
  */
 export function idempotent({
   ttlMs = day,
-  leaseMs = 60_000,
+  leaseMs,
   lockTimeoutMs = 1000,
 }: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -62,7 +62,7 @@ export function idempotent({
         token: randomUUID(),
         now: deps.clock.now(),
         ttlMs,
-        leaseMs,
+        leaseMs: leaseMs ?? deps.env.IDEMPOTENCY_LEASE_MS,
         lockTimeoutMs,
       }),
     );
