@@ -278,12 +278,15 @@ describe('admin journey: running the demo organization', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
     );
+    // The demo org has a logo already: the new one is told apart by its URL (it carries updated_at).
+    const logo = admin.getByRole('img', { name: 'Current logo of Demo Cloud' });
+    const logoSrc = async () => ((await logo.count()) ? logo.getAttribute('src') : null);
+    const oldSrc = await logoSrc();
     await admin.locator('input[name="logo"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
     await admin.getByRole('button', { name: 'Upload logo' }).click();
-    await admin.getByRole('img', { name: 'Current logo of Demo Cloud' }).waitFor();
+    await expect.poll(logoSrc, { timeout: 15_000 }).not.toBe(oldSrc);
     expect(
-      await admin
-        .getByRole('img', { name: 'Current logo of Demo Cloud' })
+      await logo
         // The element appears before its bytes arrive: wait for the load (or the error) to decide.
         .evaluate((img: HTMLImageElement) =>
           img.complete
