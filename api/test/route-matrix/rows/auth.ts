@@ -68,7 +68,7 @@ const userRow = (status: number, request: MatrixRow['request']): MatrixRow => ({
 
 /** /api/auth/*: the account lifecycle, not scoped to an org. */
 export const authRows: MatrixRows = {
-  'POST /api/auth/signup': publicRow(201, () => ({
+  'POST /api/auth/signup': publicRow(202, () => ({
     json: { email: `new-${randomUUID().slice(0, 8)}@example.test`, password },
   })),
   'POST /api/auth/login': publicRow(200, async ({ t }) => ({ json: { email: (await account(t)).email, password } })),
