@@ -14,10 +14,11 @@ async function account(t: TestContext): Promise<{ id: string; email: string }> {
   const email = `acct-${randomUUID().slice(0, 8)}@example.test`;
   const passwordHash = await hashPassword(password);
   const [row] = await asSystem(t.db, 'test', (tx) =>
-    tx.query<{ id: string }>('insert into auth.users (email, encrypted_password) values ($1, $2) returning id', [
-      email,
-      passwordHash,
-    ]),
+    // Confirmed: signing in needs a confirmed address.
+    tx.query<{ id: string }>(
+      'insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id',
+      [email, passwordHash],
+    ),
   );
   return { id: row!.id, email };
 }
