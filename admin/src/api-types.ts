@@ -30,7 +30,10 @@ export type {
 } from '../../api/src/contract/status.ts';
 
 export type Session = z.output<typeof auth.Session>;
-export type SignupSession = z.output<typeof auth.SignupBody>['data'];
+/** A session (sign-up through an invitation), or the mailed answer (no session: check your mail). */
+export type SignupSession =
+  | z.output<typeof auth.SignupBody>['data']
+  | z.output<typeof auth.SignupMailedBody>['data'];
 export type AuthUser = z.output<typeof auth.AuthUser>;
 export type Me = z.output<typeof auth.MeBody>['data'];
 export type Membership = Me['organizations'][number];

@@ -174,14 +174,7 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
     auth: {
       async signUp(input: SignupInput): Promise<SignupSession> {
         const answer = await data<SignupSession>('/api/auth/signup', { method: 'POST', body: input, auth: false });
-        if (answer.access_token && answer.refresh_token && answer.expires_in !== null) {
-          session.save({
-            ...answer,
-            access_token: answer.access_token,
-            refresh_token: answer.refresh_token,
-            expires_in: answer.expires_in,
-          });
-        }
+        if (answer.access_token !== null) session.save(answer);
         return answer;
       },
       async signIn(input: LoginInput): Promise<AuthUser> {

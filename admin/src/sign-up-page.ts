@@ -53,7 +53,7 @@ export class SignUpPage extends LitElement {
       if (signedIn) await state.reload();
     });
     if (!ok) return;
-    // Supabase waiting for the confirmation answers no session: sign in after the mailed link.
+    // Without an invitation the answer has no session: the next step comes by mail.
     if (!signedIn) this.waitingForMail = email;
     else {
       const next = this.query.get('next');

@@ -48,7 +48,10 @@ export class VerifyEmailPage extends LitElement {
       <p role=${this.outcome === 'verified' ? 'status' : 'alert'}>${this.message}</p>
       ${
         this.outcome === 'failed'
-          ? html`<p class="muted">Links work once and for 24 hours. Signed in, you can ask for a new one.</p>`
+          ? html`<p class="muted">
+              Links work once and for 24 hours, and only the newest one. Sign up again with the same address for a new
+              one.
+            </p>`
           : ''
       }
       ${next}

@@ -97,7 +97,8 @@ export async function startSupabaseStandIn({
     confirmed_at: u.email_confirmed_at,
     app_metadata: { provider: 'email', providers: ['email'] },
     user_metadata: u.user_metadata,
-    identities: [],
+    // A real account has its email identity; the stand-in user answered for a known address has none.
+    identities: [{ id: u.id, user_id: u.id, provider: 'email', identity_data: { email: u.email, sub: u.id } }],
     created_at: u.created_at,
     updated_at: u.created_at,
   });
@@ -190,7 +191,11 @@ export async function startSupabaseStandIn({
     if (route === 'POST /auth/v1/signup') {
       const email = String(body['email'] ?? '');
       const password = String(body['password'] ?? '');
-      if (byEmail(email)) return fail(422, 'user_already_exists', 'User already registered');
+      const known = byEmail(email);
+      // As GoTrue does: with "Confirm email" off a known address is refused; with it on, the answer
+      // looks like a new user's (a made-up id, no identities, no session) and no mail is sent.
+      if (known && autoconfirm) return fail(422, 'user_already_exists', 'User already registered');
+      if (known) return [200, { ...userJson({ ...known, id: randomUUID() }), identities: [] }];
       if (password.length < 6)
         return [
           422,

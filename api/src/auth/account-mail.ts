@@ -30,6 +30,14 @@ export function accountMail(clock: Clock, baseUrl: string) {
         text: `Confirm your email address by opening this link (valid for 24 hours):\n\n${link}\n\nIf you did not sign up, ignore this message.\n`,
       });
     },
+    /** Sign-up with an address that has a confirmed account: nothing changes, its owner is told. */
+    async accountExists(tx: Queryable, to: string): Promise<void> {
+      await enqueueAccountMail(tx, clock, {
+        to,
+        subject: 'You already have a Lantern account',
+        text: `Someone, maybe you, tried to create a Lantern account with this address. You already have one:\n\nSign in: ${baseUrl}/admin/sign-in\nForgot your password? Choose a new one: ${baseUrl}/admin/forgot-password\n\nIf it was not you, ignore this message; nothing has changed.\n`,
+      });
+    },
     /** "Reset your password" with a single-use link. */
     async passwordReset(tx: Queryable, to: string, token: string): Promise<void> {
       const link = `${baseUrl}/reset-password?token=${token}`;

@@ -12,11 +12,15 @@ export interface AuthSession {
   user: AuthUser;
 }
 
-/** What sign-up produced: the user, and a session unless the provider waits for email confirmation. */
-export interface SignUpResult {
-  user: AuthUser;
-  session: AuthSession | null;
-}
+/**
+ * What sign-up produced. Through an invitation: the user and a session. Otherwise neither: the answer
+ * is the same whether the address was new or already had an account (no account enumeration), and
+ * what happens next comes by mail (a confirmation link, or "you already have an account").
+ */
+export type SignUpResult = { user: AuthUser; session: AuthSession } | { user: null; session: null };
+
+/** The sign-up answer that tells nothing: no session, no user; the rest comes by mail. */
+export const signUpMailed: SignUpResult = { user: null, session: null };
 
 export interface SignUpInput {
   email: string;
@@ -35,7 +39,10 @@ export interface AuthProvider {
   /** Verifies this provider's access tokens (what `authenticate()` uses). */
   readonly tokens: AccessTokenVerifier;
   signUp(input: SignUpInput): Promise<SignUpResult>;
-  /** Throws `invalidCredentials()` for a wrong password and an unknown email alike. */
+  /**
+   * Throws `invalidCredentials()` for a wrong password, an unknown email and an address not confirmed
+   * yet alike (otherwise signing up and then in would tell whether the address had an account).
+   */
   signIn(email: string, password: string): Promise<AuthSession>;
   refresh(refreshToken: string): Promise<AuthSession>;
   /** Ends one session (`local`, the one of `refreshToken`) or all of the user's (`global`). */
@@ -54,8 +61,12 @@ export interface AuthProvider {
   changePassword(userId: string, oldPassword: string, newPassword: string): Promise<AuthSession>;
 }
 
-/** The one answer for a wrong password and an unknown email. */
-export const invalidCredentials = () => new AppError('unauthorized', 'Invalid email or password');
+/** The one answer for a wrong password, an unknown email and an address not confirmed yet. */
+export const invalidCredentials = () =>
+  new AppError(
+    'unauthorized',
+    'Wrong email or password, or the address is not confirmed yet (open the link in the confirmation mail)',
+  );
 
 /** A refresh token that is unknown, expired, revoked or reused. */
 export const invalidRefreshToken = () => new AppError('unauthorized', 'Invalid or expired refresh token');

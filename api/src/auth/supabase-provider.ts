@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import { asSystem } from '../db/doors.ts';
 import { AppError, conflict } from '../errors.ts';
 import type { AuthProvider, AuthSession } from './provider.ts';
-import { invalidCredentials, invalidEmailToken, invalidRefreshToken } from './provider.ts';
+import { invalidCredentials, invalidEmailToken, invalidRefreshToken, signUpMailed } from './provider.ts';
 import { loadAuthUser, normalizeEmail, type AuthUser } from './auth-user.ts';
 import { supabaseAccessTokens } from './supabase-jwt.ts';
 import { userMirror } from './mirror-user.ts';
@@ -57,8 +57,6 @@ function fromSupabase(error: AuthError): AppError {
   if (error.code === 'user_already_exists' || error.code === 'email_exists')
     return conflict('An account with this email address already exists');
   if (error.code === 'weak_password') return new AppError('validation_failed', error.message);
-  if (error.code === 'email_not_confirmed')
-    return new AppError('forbidden', 'Confirm your email address first (see the mail from Supabase Auth)');
   if (!error.status || error.status >= 500) return new AppError('unavailable', 'Supabase Auth is not reachable');
   return new AppError('bad_request', error.message);
 }
@@ -152,8 +150,16 @@ export function createSupabaseProvider({
           emailRedirectTo: `${redirectBaseUrl}${supabaseRedirectPaths.signUpConfirmed}`,
         },
       });
-      if (error) throw fromSupabase(error);
+      if (error) {
+        // With "Confirm email" off Supabase refuses a known address: answer as for a new one.
+        if (!invitationToken && (error.code === 'user_already_exists' || error.code === 'email_exists'))
+          return signUpMailed;
+        throw fromSupabase(error);
+      }
       if (!data.user) throw new AppError('unavailable', 'Supabase Auth answered without a user');
+      // With "Confirm email" on, a known address gets a stand-in user without identities (and no
+      // mail); it is not an account, so nothing is mirrored and the answer is the one for a new address.
+      if (data.user.identities?.length === 0) return signUpMailed;
       const user = toAuthUser(data.user);
       await mirror.ensure({
         id: user.id,
@@ -163,17 +169,16 @@ export function createSupabaseProvider({
       });
       if (invitationToken)
         await asSystem(db, 'auth', (tx) => acceptInvitationOnSignup(tx, invitationToken, user, clock.now()));
-      return { user, session: data.session ? await toSession(data.session) : null };
+      return data.session ? { user, session: await toSession(data.session) } : signUpMailed;
     },
 
     async signIn(email, password) {
       const { data, error } = await client().auth.signInWithPassword({ email: normalizeEmail(email), password });
-      // Any other 400 (unknown user, wrong password) is the one answer; an unconfirmed email is told
-      // only to someone who knows the password, as Supabase itself does.
+      // Unknown user, wrong password and an address not confirmed yet are the one answer (Supabase
+      // tells the last apart, which would let sign-up then sign-in tell a new address from a known one).
       if (
         error &&
-        error.code !== 'email_not_confirmed' &&
-        (error.code === 'invalid_credentials' || error.status === 400)
+        (error.code === 'invalid_credentials' || error.code === 'email_not_confirmed' || error.status === 400)
       )
         throw invalidCredentials();
       if (error) throw fromSupabase(error);

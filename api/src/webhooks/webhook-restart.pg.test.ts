@@ -7,6 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { startProduct, type ProductProcess } from '../../test/product-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.ts';
+import { mailedToken } from '../../test/mailbox.ts';
 
 /** Waits for something a child process does (it cannot call back): polls until true or the deadline. */
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
@@ -61,12 +62,18 @@ describe('a webhook delivery survives the API process being killed between attem
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     };
-    const signup = await call('POST', '/api/auth/signup', null, {
-      email: 'ops@example.test',
-      password: 'correct horse battery staple',
+    const account = { email: 'ops@example.test', password: 'correct horse battery staple' };
+    expect((await call('POST', '/api/auth/signup', null, account)).status).toBe(202);
+    // The confirmation mail leaves through the product's outbox into DATA_DIR/mail.
+    let confirmation = '';
+    await until('the confirmation mail', async () => {
+      confirmation = await mailedToken(dataDir, account.email, '/verify-email').catch(() => '');
+      return confirmation !== '';
     });
-    expect(signup.status).toBe(201);
-    const token = signup.body.data.access_token as string;
+    expect((await call('POST', '/api/auth/verify-email', null, { token: confirmation })).status).toBe(200);
+    const login = await call('POST', '/api/auth/login', null, account);
+    expect(login.status).toBe(200);
+    const token = login.body.data.access_token as string;
     const org = await call('POST', '/api/organizations', token, { name: 'Restart Co', slug: 'restart-co' });
     expect(org.status).toBe(201);
     const base = `/api/organizations/${org.body.data.id}`;

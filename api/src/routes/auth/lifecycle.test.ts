@@ -22,44 +22,75 @@ describe('account lifecycle (local provider, .eml mail)', () => {
   let accessToken = '';
   let userId = '';
 
-  it('signs up: 201 with a session, an unverified user, and a verification mail', async () => {
+  const mailedAnswer = {
+    access_token: null,
+    token_type: 'bearer',
+    expires_in: null,
+    refresh_token: null,
+    user: null,
+    email: address,
+  };
+
+  it('signs up: 202 with no session, an unconfirmed user, and a confirmation mail', async () => {
     const res = await api.post('/api/auth/signup', { email, password, display_name: 'Ada' });
-    expect(res.status).toBe(201);
-    expect(res.body.data).toEqual({
-      access_token: expect.any(String),
-      token_type: 'bearer',
-      expires_in: 900,
-      refresh_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-      user: {
-        id: expect.any(String),
-        email: address,
-        email_verified: false,
-        display_name: 'Ada',
-        created_at: expect.any(String),
-      },
-    });
-    userId = res.body.data.user.id;
-    refreshToken = res.body.data.refresh_token;
+    expect(res.status).toBe(202);
+    expect(res.body.data).toEqual(mailedAnswer);
+    const [user] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ id: string; email_confirmed_at: string | null }>(
+        'select id, email_confirmed_at from auth.users where email = $1',
+        [address],
+      ),
+    );
+    expect(user!.email_confirmed_at).toBeNull();
+    userId = user!.id;
     const mails = await readMailbox(t.dataDir);
     expect(mails.map((m) => [m.to, m.subject])).toEqual([[address, 'Confirm your email address for Lantern']]);
     expect(mails[0]!.text).toContain('http://localhost:3000/verify-email?token=');
   });
 
-  it('stores no password or token in clear', async () => {
-    const [row] = await asSystem(t.db, 'test', (tx) =>
-      tx.query<{ encrypted_password: string; token_hash: string }>(
-        `select u.encrypted_password, r.token_hash from auth.users u join public.refresh_tokens r on r.user_id = u.id where u.id = $1`,
-        [userId],
-      ),
-    );
-    expect(row!.encrypted_password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(row!.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(row!.token_hash).not.toBe(refreshToken);
+  it('refuses to sign in before the address is confirmed, with the answer of a wrong password', async () => {
+    const unconfirmed = await api.post('/api/auth/login', { email, password });
+    const wrong = await api.post('/api/auth/login', { email, password: 'not-the-password-1' });
+    expect(unconfirmed.status).toBe(401);
+    expect({ ...unconfirmed.body.error, requestId: null }).toEqual({ ...wrong.body.error, requestId: null });
   });
 
-  it('refuses a second account with the same email (any case) with 409', async () => {
-    const res = await api.post('/api/auth/signup', { email: address.toUpperCase(), password });
-    expect(res.status).toBe(409);
+  it('stores no password in clear', async () => {
+    const [row] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where id = $1', [userId]),
+    );
+    expect(row!.encrypted_password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row!.encrypted_password).not.toContain(password);
+  });
+
+  it('answers a sign-up with a confirmed address exactly as a new one, changes nothing, and mails its owner', async () => {
+    const known = 'grace@example.test';
+    const before = await readMailbox(t.dataDir);
+    await asSystem(t.db, 'test', (tx) =>
+      tx.query(`insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, 'x', now())`, [
+        known,
+      ]),
+    );
+    const [{ encrypted_password: hashBefore }] = (await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where email = $1', [known]),
+    )) as [{ encrypted_password: string }];
+    const res = await api.post('/api/auth/signup', { email: known.toUpperCase(), password: 'someone-else-pw-1' });
+    const fresh = await api.post('/api/auth/signup', {
+      email: 'new-person@example.test',
+      password: 'someone-else-pw-1',
+    });
+    expect(res.status).toBe(fresh.status);
+    expect(res.body).toEqual({ data: { ...fresh.body.data, email: known } });
+    const [{ encrypted_password: hashAfter }] = (await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where email = $1', [known]),
+    )) as [{ encrypted_password: string }];
+    expect(hashAfter).toBe(hashBefore);
+    const mails = (await readMailbox(t.dataDir)).slice(before.length);
+    const toKnown = mails.filter((m) => m.to.includes(known));
+    expect(toKnown.map((m) => m.subject)).toEqual(['You already have a Lantern account']);
+    expect(toKnown[0]!.text).toContain('http://localhost:3000/admin/sign-in');
+    expect(toKnown[0]!.text).toContain('http://localhost:3000/admin/forgot-password');
+    expect(toKnown[0]!.text).not.toMatch(/token=/);
   });
 
   it('refuses short and common passwords with validation_failed', async () => {
@@ -70,7 +101,15 @@ describe('account lifecycle (local provider, .eml mail)', () => {
     }
   });
 
-  it('verifies the email with the mailed link, once', async () => {
+  it('a second sign-up before confirming replaces the password; only the newest link works', async () => {
+    const firstLink = await mailedToken(t.dataDir, address, '/verify-email');
+    const again = await api.post('/api/auth/signup', { email, password: 'second-thoughts-1843', display_name: 'Ada' });
+    expect(again.status).toBe(202);
+    expect(again.body.data).toEqual(mailedAnswer);
+    expect((await api.post('/api/auth/verify-email', { token: firstLink })).status).toBe(400);
+  });
+
+  it('confirms the email with the newest mailed link, once', async () => {
     const token = await mailedToken(t.dataDir, address, '/verify-email');
     const res = await api.post('/api/auth/verify-email', { token });
     expect(res.status).toBe(200);
@@ -80,11 +119,18 @@ describe('account lifecycle (local provider, .eml mail)', () => {
     expect(again.body.error.code).toBe('bad_request');
   });
 
-  it('logs in, and /me shows the user and their organizations with roles', async () => {
-    const res = await api.post('/api/auth/login', { email, password });
+  it('logs in with the newest password, and /me shows the user and their organizations with roles', async () => {
+    expect((await api.post('/api/auth/login', { email, password })).status).toBe(401);
+    const res = await api.post('/api/auth/login', { email, password: 'second-thoughts-1843' });
     expect(res.status).toBe(200);
-    expect(res.body.data.user).toMatchObject({ id: userId, email_verified: true });
+    expect(res.body.data.user).toMatchObject({ id: userId, email_verified: true, display_name: 'Ada' });
     accessToken = res.body.data.access_token;
+    refreshToken = res.body.data.refresh_token;
+    const [stored] = await asSystem(t.db, 'test', (tx) =>
+      tx.query<{ token_hash: string }>('select token_hash from public.refresh_tokens where user_id = $1', [userId]),
+    );
+    expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored!.token_hash).not.toBe(refreshToken);
     const org = await createOrg(t.db, 'ada-labs', 'Ada Labs');
     await addMember(t.db, org.id, userId, 'member');
     const me = await api.get('/api/auth/me', accessToken);
@@ -114,7 +160,7 @@ describe('account lifecycle (local provider, .eml mail)', () => {
   });
 
   it('resets the password by the mailed link; old refresh tokens are refused afterwards', async () => {
-    const session = await api.post('/api/auth/login', { email, password });
+    const session = await api.post('/api/auth/login', { email, password: 'second-thoughts-1843' });
     const oldRefresh = session.body.data.refresh_token as string;
     expect((await api.post('/api/auth/password-reset', { email: 'nobody@example.test' })).status).toBe(204);
     const res = await api.post('/api/auth/password-reset', { email });
@@ -127,7 +173,7 @@ describe('account lifecycle (local provider, .eml mail)', () => {
       (await api.post('/api/auth/password-reset/confirm', { token, password: 'another-password-99' })).status,
     ).toBe(400);
     expect((await api.post('/api/auth/refresh', { refresh_token: oldRefresh })).status).toBe(401);
-    expect((await api.post('/api/auth/login', { email, password })).status).toBe(401);
+    expect((await api.post('/api/auth/login', { email, password: 'second-thoughts-1843' })).status).toBe(401);
     expect((await api.post('/api/auth/login', { email, password: 'difference-engine-1822' })).status).toBe(200);
   });
 

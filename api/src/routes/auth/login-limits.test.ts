@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
-import { authClient } from './test-client.ts';
+import { authClient, signUpConfirmed } from './test-client.ts';
 
 /** The bindings @hono/node-server passes for a request from `ip` (app.request() has none). */
 const from = (ip: string) => ({ incoming: { socket: { remoteAddress: ip, remotePort: 40000, remoteFamily: 'IPv4' } } });
@@ -12,7 +12,7 @@ describe('login limits and uniform failures', () => {
   beforeAll(async () => {
     t = await createTestContext();
     api = authClient(t.app);
-    expect((await api.post('/api/auth/signup', { email: 'known@example.test', password })).status).toBe(201);
+    await signUpConfirmed(api, t.dataDir, { email: 'known@example.test', password });
   });
   afterAll(() => t.close());
 
@@ -35,7 +35,7 @@ describe('login limits and uniform failures', () => {
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
     expect(wrong.body.error).toEqual({
       code: 'unauthorized',
-      message: 'Invalid email or password',
+      message: 'Wrong email or password, or the address is not confirmed yet (open the link in the confirmation mail)',
       requestId: expect.any(String),
     });
   });
@@ -97,7 +97,7 @@ describe('login limits and uniform failures', () => {
   });
 
   it('refuses a source after 10 failures for an email, while the owner signs in from elsewhere', async () => {
-    await api.post('/api/auth/signup', { email: 'owner@example.test', password });
+    await signUpConfirmed(api, t.dataDir, { email: 'owner@example.test', password });
     const stranger = from('192.0.2.1');
     for (let i = 0; i < 10; i++) {
       const res = await api.post(
@@ -123,7 +123,7 @@ describe('login limits and uniform failures', () => {
   });
 
   it('past 100 failures from many sources, an email slows to one attempt per second instead of locking', async () => {
-    await api.post('/api/auth/signup', { email: 'popular@example.test', password });
+    await signUpConfirmed(api, t.dataDir, { email: 'popular@example.test', password });
     for (let i = 0; i < 100; i++) {
       const res = await api.post(
         '/api/auth/login',
@@ -146,7 +146,7 @@ describe('login limits and uniform failures', () => {
   });
 
   it("caps reset mails per email and source, so a stranger cannot use up the owner's", async () => {
-    await api.post('/api/auth/signup', { email: 'forgetful@example.test', password });
+    await signUpConfirmed(api, t.dataDir, { email: 'forgetful@example.test', password });
     const stranger = from('192.0.2.50');
     for (let i = 0; i < 3; i++) {
       expect(

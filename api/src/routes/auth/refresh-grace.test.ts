@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { refreshReuseGraceMs } from '../../auth/refresh-tokens.ts';
-import { authClient } from './test-client.ts';
+import { authClient, signUpConfirmed } from './test-client.ts';
 
 // Two tabs of the admin share one stored refresh token; both may refresh it at the same moment.
 describe('refresh token rotation: grace period for a token just rotated', () => {
@@ -15,9 +15,8 @@ describe('refresh token rotation: grace period for a token just rotated', () => 
   afterAll(() => t.close());
 
   async function signIn(email: string): Promise<string> {
-    const res = await api.post('/api/auth/signup', { email, password });
-    expect(res.status).toBe(201);
-    return res.body.data.refresh_token as string;
+    const session = await signUpConfirmed(api, t.dataDir, { email, password });
+    return session.refresh_token as string;
   }
 
   it('two refreshes of one token at once both answer a working session of the same family', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { mailedToken } from '../../../test/mailbox.ts';
-import { authClient } from './test-client.ts';
+import { authClient, signUpConfirmed } from './test-client.ts';
 
 // A reset link mailed before a password change must not outlive it: whoever read that mail (an old
 // mailbox compromise, a shared inbox) could otherwise undo the change within the link's hour.
@@ -15,15 +15,14 @@ describe('a password change ends pending reset links', () => {
   it('refuses a reset link mailed before the change', async () => {
     const api = authClient(t.app);
     const email = 'changer@example.test';
-    const signup = await api.post('/api/auth/signup', { email, password: 'first-password-123' });
-    expect(signup.status).toBe(201);
+    const session = await signUpConfirmed(api, t.dataDir, { email, password: 'first-password-123' });
     expect((await api.post('/api/auth/password-reset', { email })).status).toBe(204);
     const token = await mailedToken(t.dataDir, email, '/reset-password');
 
     const change = await api.post(
       '/api/auth/password',
       { old_password: 'first-password-123', new_password: 'second-password-456' },
-      signup.body.data.access_token,
+      session.access_token,
     );
     expect(change.status).toBe(200);
 

@@ -35,11 +35,23 @@ export const SessionBody = z.object({ data: Session });
 /** Sign-up answers a session, or (Supabase waiting for email confirmation) the user with null tokens. */
 export const SignupBody = z.object({
   data: z.object({
-    access_token: z.string().nullable(),
+    access_token: z.string(),
     token_type: z.literal('bearer'),
-    expires_in: z.number().int().nullable(),
-    refresh_token: z.string().nullable(),
+    expires_in: z.number().int(),
+    refresh_token: z.string(),
     user: AuthUser,
+  }),
+});
+
+/** The answer of a sign-up without an invitation: the same for a new and a known address. */
+export const SignupMailedBody = z.object({
+  data: z.object({
+    access_token: z.null(),
+    token_type: z.literal('bearer'),
+    expires_in: z.null(),
+    refresh_token: z.null(),
+    user: z.null(),
+    email: z.string().openapi({ description: 'The address the next step was mailed to' }),
   }),
 });
 

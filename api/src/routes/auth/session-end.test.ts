@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { mailedToken } from '../../../test/mailbox.ts';
-import { authClient } from './test-client.ts';
+import { authClient, signUpConfirmed } from './test-client.ts';
 import { refreshReuseGraceMs } from '../../auth/refresh-tokens.ts';
 import { localAccessTokens, localAudience, localIssuer } from '../../auth/local-jwt.ts';
 import { signedToken } from '../../auth/jwt-test-kit.ts';
@@ -23,11 +23,10 @@ describe('ending a session refuses its access tokens at once', () => {
   async function accountOnTwoDevices() {
     const email = `session-${++n}@example.test`;
     const password = 'correct-horse-battery-9';
-    const first = await api.post('/api/auth/signup', { email, password });
-    expect(first.status).toBe(201);
+    const first = await signUpConfirmed(api, t.dataDir, { email, password });
     const second = await api.post('/api/auth/login', { email, password });
     expect(second.status).toBe(200);
-    return { email, password, a: first.body.data, b: second.body.data };
+    return { email, password, a: first, b: second.body.data };
   }
   const me = async (accessToken: string) => (await api.get('/api/auth/me', accessToken)).status;
 

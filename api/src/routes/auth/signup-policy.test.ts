@@ -180,7 +180,7 @@ describe('SIGNUP=open', () => {
 
   it('takes anyone, and an invitation token when one is given', async () => {
     const api = authClient(t.app);
-    expect((await api.post('/api/auth/signup', { email: 'anyone@example.test', password })).status).toBe(201);
+    expect((await api.post('/api/auth/signup', { email: 'anyone@example.test', password })).status).toBe(202);
     const org = await createOrg(t.db);
     const invitation = await invite(t.db, org.id, 'invited@example.test', 'viewer');
     const res = await api.post('/api/auth/signup', {

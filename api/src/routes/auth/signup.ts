@@ -2,14 +2,17 @@ import { createRoute } from '@hono/zod-openapi';
 import { defineRoute } from '../../http/define-route.ts';
 import { AppError } from '../../errors.ts';
 import { invitationRequired } from '../../auth/invitation-signup.ts';
-import { jsonBody, SignupBody, SignupRequest } from './schema.ts';
+import { jsonBody, SignupBody, SignupMailedBody, SignupRequest } from './schema.ts';
+import { normalizeEmail } from '../../auth/auth-user.ts';
 import { limitAction, rateLimitedResponse } from './limits.ts';
 
 /**
- * POST /api/auth/signup: creates an account and signs it in. SIGNUP=closed refuses; SIGNUP=invite
- * needs the `invitation_token` of a pending invitation for this email, and then the account starts
- * verified and joins the invitation's org. Local accounts may sign in before verifying their email
- * (as Supabase with autoconfirm); `user.email_verified` says which, and invitations need it.
+ * POST /api/auth/signup. Without an invitation: 202 and the same body whether the address is new or
+ * already has an account (no account enumeration, OWASP); a new address gets a confirmation link and
+ * can sign in once it is confirmed, a known one a "you already have an account" mail. With the
+ * `invitation_token` of a pending invitation for this email (required when SIGNUP=invite): 201 with a
+ * session, the account starts confirmed (the token came by mail) and joins the invitation's org.
+ * SIGNUP=closed refuses.
  */
 export const signup = defineRoute(
   { kind: 'public' },
@@ -22,10 +25,14 @@ export const signup = defineRoute(
     request: { body: jsonBody(SignupRequest) },
     responses: {
       ...rateLimitedResponse,
-      409: { description: 'An account with this email address already exists' },
+      409: { description: 'With an invitation: an account with this address exists (sign in to accept)' },
       201: {
-        description: 'The account and its first session',
+        description: 'Through an invitation: the account and its first session',
         content: { 'application/json': { schema: SignupBody } },
+      },
+      202: {
+        description: 'Without an invitation: the next step was mailed (the same answer for a new and a known address)',
+        content: { 'application/json': { schema: SignupMailedBody } },
       },
     },
   }),
@@ -36,19 +43,21 @@ export const signup = defineRoute(
       throw new AppError('signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
     if (env.SIGNUP === 'invite' && !body.invitation_token) throw invitationRequired();
     limitAction(c, 'signup');
-    const { user, session } = await auth.provider.signUp({
+    const { session } = await auth.provider.signUp({
       email: body.email,
       password: body.password,
       displayName: body.display_name,
       invitationToken: body.invitation_token,
     });
-    const data = session ?? {
+    if (session) return c.json({ data: session }, 201);
+    const mailed = {
       access_token: null,
       token_type: 'bearer' as const,
       expires_in: null,
       refresh_token: null,
-      user,
+      user: null,
+      email: normalizeEmail(body.email),
     };
-    return c.json({ data }, 201);
+    return c.json({ data: mailed }, 202);
   },
 );

@@ -88,9 +88,14 @@ describe('AUTH_PROVIDER=supabase: every link a user is sent to opens an admin pa
 
   it('sign-up: the confirmation link opens the admin’s verify screen, whose token confirms the address once', async () => {
     const res = await post('/api/auth/signup', { email: 'ada@example.test', password });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     expect(((await res.json()) as { data: { access_token: string | null } }).data.access_token).toBeNull();
-    expect((await post('/api/auth/login', { email: 'ada@example.test', password })).status).toBe(403);
+    // Not confirmed yet: the answer of a wrong password (sign-up then sign-in must not tell new from known).
+    expect((await post('/api/auth/login', { email: 'ada@example.test', password })).status).toBe(401);
+    // A known address gets the same answer as a new one (Supabase with "Confirm email" on).
+    const known = await post('/api/auth/signup', { email: 'ada@example.test', password: 'another-password-1' });
+    expect(known.status).toBe(202);
+    expect(((await known.json()) as { data: { user: unknown } }).data.user).toBeNull();
 
     const mail = mailTo('ada@example.test', 'signup');
     const link = render(supabaseMailLinks.confirmSignUp, mail.tokenHash!);

@@ -163,16 +163,15 @@ describe('GET /api/organizations/:orgId/stream', () => {
     await quiet.ended; // no event at all: the heartbeat's re-check ends it
   });
 
-  it('closes when the access token expires', async () => {
-    const short = await ctx.tokens.sign(
-      world.users.adminA.id,
-      world.users.adminA.email,
-      new Date(Date.now() - 899_000),
-    ); // 1 s left
+  it('closes when the access token expires, not before', async () => {
+    // 4 s left (the tokens live 900 s): room to connect on a busy machine before it runs out.
+    const issuedAt = Date.now() - 896_000;
+    const expiresAt = Math.floor(issuedAt / 1000) * 1000 + 900_000;
+    const short = await ctx.tokens.sign(world.users.adminA.id, world.users.adminA.email, new Date(issuedAt));
     const reader = await connect(world.orgA.id, short);
     await reader.until((e) => e.length === 1);
-    const started = Date.now();
     await reader.ended;
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 1_000);
+    expect(Date.now() - expiresAt).toBeLessThan(5_000);
   });
 });

@@ -14,10 +14,11 @@ async function account(t: TestContext): Promise<{ id: string; email: string }> {
   const email = `acct-${randomUUID().slice(0, 8)}@example.test`;
   const passwordHash = await hashPassword(password);
   const [row] = await asSystem(t.db, 'test', (tx) =>
-    tx.query<{ id: string }>('insert into auth.users (email, encrypted_password) values ($1, $2) returning id', [
-      email,
-      passwordHash,
-    ]),
+    // Confirmed: signing in needs a confirmed address.
+    tx.query<{ id: string }>(
+      'insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id',
+      [email, passwordHash],
+    ),
   );
   return { id: row!.id, email };
 }
@@ -68,7 +69,7 @@ const userRow = (status: number, request: MatrixRow['request']): MatrixRow => ({
 
 /** /api/auth/*: the account lifecycle, not scoped to an org. */
 export const authRows: MatrixRows = {
-  'POST /api/auth/signup': publicRow(201, () => ({
+  'POST /api/auth/signup': publicRow(202, () => ({
     json: { email: `new-${randomUUID().slice(0, 8)}@example.test`, password },
   })),
   'POST /api/auth/login': publicRow(200, async ({ t }) => ({ json: { email: (await account(t)).email, password } })),
