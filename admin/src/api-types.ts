@@ -31,9 +31,7 @@ export type {
 
 export type Session = z.output<typeof auth.Session>;
 /** A session (sign-up through an invitation), or the mailed answer (no session: check your mail). */
-export type SignupSession =
-  | z.output<typeof auth.SignupBody>['data']
-  | z.output<typeof auth.SignupMailedBody>['data'];
+export type SignupSession = z.output<typeof auth.SignupBody>['data'] | z.output<typeof auth.SignupMailedBody>['data'];
 export type AuthUser = z.output<typeof auth.AuthUser>;
 export type Me = z.output<typeof auth.MeBody>['data'];
 export type Membership = Me['organizations'][number];
