@@ -19,7 +19,7 @@ export class SignUpPage extends LitElement {
       return html`<section class="card narrow">
         <h1 tabindex="-1">Check your mail</h1>
         <p role="status">We sent a link to ${this.waitingForMail}. Open it to confirm your address, then sign in.</p>
-        <p><a href=${href('sign-in')}>Sign in</a></p>
+        <p><a href=${href(`sign-in${this.nextQuery()}`)}>Sign in</a></p>
       </section>`;
     }
     const { busy, message, fields } = this.form;
@@ -41,6 +41,12 @@ export class SignUpPage extends LitElement {
       </form>
       <p>Already have an account? <a href=${href('sign-in')}>Sign in</a></p>
     </section>`;
+  }
+
+  /** `?next=` passed on to sign-in (an invitation's page, say), for after the confirmation. */
+  private nextQuery(): string {
+    const next = this.query.get('next');
+    return next ? `?next=${encodeURIComponent(next)}` : '';
   }
 
   private async submit(event: SubmitEvent) {

@@ -151,4 +151,26 @@ describe('admin journey: sign up → verify by mail → sign in → org → serv
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
   });
+
+  it('signing up again with the address shows the same screen, mails its owner, and keeps ?next= for sign-in', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Lantern' }).waitFor();
+    await page.goto(`${world.url}/admin/sign-up?next=${encodeURIComponent('/admin/account')}`);
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('someone-elses-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your mail' }).waitFor();
+    await page.getByText(`We sent a link to ${email}`).waitFor();
+    const mails = (await readMailbox(world.t.dataDir)).filter((mail) => mail.to.includes(email));
+    expect(mails.at(-1)!.subject).toBe('You already have a Lantern account');
+    // The account is as it was: its own password signs in, and sign-in goes where sign-up was asked to.
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Lantern' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('a-brand-new-passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/account');
+  });
 });

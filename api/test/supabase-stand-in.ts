@@ -82,6 +82,9 @@ export async function startSupabaseStandIn({
     redirectTo: string | null,
   ) => {
     const tokenHash = user ? randomBytes(28).toString('hex') : null;
+    // GoTrue keeps one confirmation and one recovery token per user: a new mail ends the older link.
+    for (const [hash, entry] of tokenHashes)
+      if (entry.userId === user?.id && entry.kind === kind) tokenHashes.delete(hash);
     if (user && tokenHash) tokenHashes.set(tokenHash, { userId: user.id, kind });
     mails.push({ kind, email, redirectTo, tokenHash });
   };
@@ -192,10 +195,25 @@ export async function startSupabaseStandIn({
       const email = String(body['email'] ?? '');
       const password = String(body['password'] ?? '');
       const known = byEmail(email);
-      // As GoTrue does: with "Confirm email" off a known address is refused; with it on, the answer
-      // looks like a new user's (a made-up id, no identities, no session) and no mail is sent.
+      // As GoTrue does (internal/api/signup.go), changing nothing about a known user: with "Confirm
+      // email" off it is refused; with it on, a confirmed one is answered as a made-up new user (a
+      // new id, unconfirmed, the request's metadata, no identities, no session) and mailed nothing,
+      // and an unconfirmed one gets its confirmation mail again (its password stays the first).
       if (known && autoconfirm) return fail(422, 'user_already_exists', 'User already registered');
-      if (known) return [200, { ...userJson({ ...known, id: randomUUID() }), identities: [] }];
+      if (known?.email_confirmed_at) {
+        const madeUp = {
+          ...known,
+          id: randomUUID(),
+          email_confirmed_at: null,
+          user_metadata: (body['data'] as Record<string, unknown>) ?? {},
+          created_at: new Date().toISOString(),
+        };
+        return [200, { ...userJson(madeUp), identities: [] }];
+      }
+      if (known) {
+        mailFor('signup', known.email, known, path.searchParams.get('redirect_to'));
+        return [200, userJson(known)];
+      }
       if (password.length < 6)
         return [
           422,

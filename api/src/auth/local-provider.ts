@@ -15,7 +15,7 @@ import {
   rotateRefreshToken,
 } from './refresh-tokens.ts';
 import { consumeEmailToken, createEmailToken, endEmailTokens } from './email-tokens.ts';
-import { acceptInvitationOnSignup } from './invitation-signup.ts';
+import { signUpByInvitation, signUpByMail } from './local-signup.ts';
 import { createSessionGate } from './session-gate.ts';
 import { randomUUID } from 'node:crypto';
 import { enqueueDelivery } from '../outbox/enqueue.ts';
@@ -31,26 +31,6 @@ interface LocalProviderOptions {
 // Every query here runs through the auth module's door, only on auth.users, the token tables,
 // invitations, memberships and profiles, and only for the identity just proven (password or token).
 const auth = <T>(db: Database, fn: (tx: Queryable) => Promise<T>) => asSystem(db, 'auth', fn);
-
-/** A new account, not confirmed yet: it cannot sign in until its address is (the mailed link). */
-async function insertUnconfirmed(tx: Queryable, email: string, passwordHash: string, metadata: string, now: Date) {
-  const [row] = await tx.query<{ id: string }>(
-    `insert into auth.users (email, encrypted_password, raw_user_meta_data, created_at, updated_at)
-     values ($1, $2, $3, $4, $4) returning id`,
-    [email, passwordHash, metadata, now.toISOString()],
-  );
-  return row!.id;
-}
-
-/** A sign-up again for an address never confirmed: the newest attempt's password and name stand. */
-async function replaceUnconfirmed(tx: Queryable, userId: string, passwordHash: string, metadata: string, now: Date) {
-  await tx.query(
-    `update auth.users set encrypted_password = $2, raw_user_meta_data = $3, updated_at = $4
-     where id = $1 and email_confirmed_at is null`,
-    [userId, passwordHash, metadata, now.toISOString()],
-  );
-  return userId;
-}
 
 /** The embedded default: accounts in auth.users, Argon2id passwords, our own JWTs and refresh tokens. */
 export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOptions): AuthProvider {
@@ -87,42 +67,19 @@ export function createLocalProvider({ db, clock, mail, tokens }: LocalProviderOp
     async signUp({ email: rawEmail, password, displayName, invitationToken }) {
       const email = normalizeEmail(rawEmail);
       // Hashed on every path, so a known and an unknown address cost the same (signup-timing.test.ts).
-      const passwordHash = await hashPassword(password);
-      const now = clock.now();
-      const metadata = JSON.stringify(displayName ? { display_name: displayName } : {});
+      const attempt = { email, passwordHash: await hashPassword(password), displayName, now: clock.now() };
       if (!invitationToken) {
         // One answer whatever the address (OWASP: no account enumeration); the mail says what happened.
-        await auth(db, async (tx) => {
-          const [existing] = await tx.query<{ id: string; confirmed: boolean }>(
-            'select id, email_confirmed_at is not null as confirmed from auth.users where email = $1 for update',
-            [email],
-          );
-          if (existing?.confirmed) return mail.accountExists(tx, email);
-          // A new address, or one never confirmed: nobody has signed in with it (sign-in needs the
-          // confirmation), so the newest attempt's password stands and only the newest link works.
-          const userId = existing
-            ? await replaceUnconfirmed(tx, existing.id, passwordHash, metadata, now)
-            : await insertUnconfirmed(tx, email, passwordHash, metadata, now);
-          await mail.verification(tx, email, await createEmailToken(tx, userId, 'verify_email', now));
-        });
+        sessions.ended(await auth(db, (tx) => signUpByMail(tx, mail, attempt)));
         return signUpMailed;
       }
-      const result = await auth(db, async (tx) => {
-        const [taken] = await tx.query('select 1 from auth.users where email = $1', [email]);
-        // The invitation's token came by mail to this address: its holder already knows it has an account.
-        if (taken)
-          throw conflict('An account with this email address already exists; sign in to accept the invitation');
-        // Signing up through an invitation proves the address (the token came by mail to it).
-        const [row] = await tx.query<{ id: string }>(
-          `insert into auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data, created_at, updated_at)
-           values ($1, $2, $3, $4, $3, $3) returning id`,
-          [email, passwordHash, now.toISOString(), metadata],
-        );
-        const userId = row!.id;
-        await acceptInvitationOnSignup(tx, invitationToken, { id: userId, email }, now);
-        return newSession(tx, userId, now);
-      });
-      return { user: result.user, session: await session(result.user, result.refreshToken, result.sessionId, now) };
+      const result = await auth(db, async (tx) =>
+        newSession(tx, await signUpByInvitation(tx, invitationToken, attempt), attempt.now),
+      );
+      return {
+        user: result.user,
+        session: await session(result.user, result.refreshToken, result.sessionId, attempt.now),
+      };
     },
 
     async signIn(rawEmail, password) {

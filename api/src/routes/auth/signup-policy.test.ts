@@ -190,5 +190,22 @@ describe('SIGNUP=open', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.data.user.email_verified).toBe(true);
+    expect((await api.get('/api/auth/me', res.body.data.access_token)).status).toBe(200);
+  });
+
+  it('refuses an invitation sign-up for an address that has an account with 409 (its holder knows the address)', async () => {
+    const api = authClient(t.app);
+    const org = await createOrg(t.db);
+    const invitation = await invite(t.db, org.id, 'anyone@example.test', 'viewer');
+    const res = await api.post('/api/auth/signup', {
+      email: 'anyone@example.test',
+      password,
+      invitation_token: invitation.token,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({
+      code: 'conflict',
+      message: 'An account with this email address already exists; sign in to accept the invitation',
+    });
   });
 });

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { invitationRequired } from '../../auth/invitation-signup.ts';
 import { jsonBody, SignupBody, SignupMailedBody, SignupRequest } from './schema.ts';
 import { normalizeEmail } from '../../auth/auth-user.ts';
-import { limitAction, rateLimitedResponse } from './limits.ts';
+import { limitAction, limitMail, rateLimitedResponse } from './limits.ts';
 
 /**
  * POST /api/auth/signup. Without an invitation: 202 and the same body whether the address is new or
@@ -42,7 +42,10 @@ export const signup = defineRoute(
     if (env.SIGNUP === 'closed')
       throw new AppError('signup_closed', 'Sign-up is closed on this instance; ask an administrator for an account');
     if (env.SIGNUP === 'invite' && !body.invitation_token) throw invitationRequired();
-    limitAction(c, 'signup');
+    // Without an invitation every sign-up mails the address, known or not: it counts against that
+    // address's mails (3 per client IP, 10 in all), or sign-up would let anyone flood an inbox.
+    if (body.invitation_token) limitAction(c, 'signup');
+    else limitMail(c, 'signup', normalizeEmail(body.email));
     const { session } = await auth.provider.signUp({
       email: body.email,
       password: body.password,

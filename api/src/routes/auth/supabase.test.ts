@@ -190,3 +190,63 @@ describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
     expect(me.body.data.organizations).toEqual([{ id: org.id, slug: org.slug, name: org.slug, role: 'member' }]);
   });
 });
+
+// Supabase's "Confirm email" on (docs/supabase.md): sign-up answers every address alike, and signing in
+// before confirming answers as a wrong password does.
+describe('AUTH_PROVIDER=supabase with "Confirm email" on: one sign-up answer for every address', () => {
+  let standIn: SupabaseStandIn;
+  let t: TestContext;
+  let api: ReturnType<typeof authClient>;
+  beforeAll(async () => {
+    standIn = await startSupabaseStandIn({ mode: 'jwks', autoconfirm: false });
+    t = await createTestContext({
+      AUTH_PROVIDER: 'supabase',
+      SUPABASE_URL: standIn.url,
+      SUPABASE_ANON_KEY: standIn.anonKey,
+    });
+    api = authClient(t.app);
+  });
+  afterAll(async () => {
+    await t.close();
+    await standIn.close();
+  });
+
+  const mailed = {
+    data: {
+      access_token: null,
+      token_type: 'bearer',
+      expires_in: null,
+      refresh_token: null,
+      user: null,
+      email: 'mary@example.test',
+    },
+  };
+
+  it('answers a new, an unconfirmed and a confirmed address with the same 202 body', async () => {
+    const fresh = await api.post('/api/auth/signup', { email: 'Mary@Example.test', password });
+    expect([fresh.status, fresh.body]).toEqual([202, mailed]);
+
+    const unconfirmed = await api.post('/api/auth/signup', { email: 'mary@example.test', password: 'other-pass-2024' });
+    expect([unconfirmed.status, unconfirmed.body]).toEqual([202, mailed]);
+    const mails = standIn.mails.filter((m) => m.email === 'mary@example.test' && m.kind === 'signup');
+    expect(mails).toHaveLength(2);
+    // The older link ended with the newer mail; the newer one confirms.
+    expect((await api.post('/api/auth/verify-email', { token: mails[0]!.tokenHash })).status).toBe(400);
+    expect((await api.post('/api/auth/verify-email', { token: mails[1]!.tokenHash })).status).toBe(200);
+
+    const confirmed = await api.post('/api/auth/signup', { email: 'mary@example.test', password: 'another-pass-99' });
+    expect([confirmed.status, confirmed.body]).toEqual([202, mailed]);
+    // Supabase changes nothing for a known address: the first password still signs in, the others do not.
+    expect((await api.post('/api/auth/login', { email: 'mary@example.test', password })).status).toBe(200);
+    for (const other of ['other-pass-2024', 'another-pass-99'])
+      expect((await api.post('/api/auth/login', { email: 'mary@example.test', password: other })).status).toBe(401);
+  });
+
+  it('refuses to sign in before confirming with the same body as a wrong password', async () => {
+    expect((await api.post('/api/auth/signup', { email: 'early@example.test', password })).status).toBe(202);
+    const early = await api.post('/api/auth/login', { email: 'early@example.test', password });
+    const wrong = await api.post('/api/auth/login', { email: 'mary@example.test', password: 'wrong-password-1' });
+    expect(early.status).toBe(401);
+    expect({ ...early.body.error, requestId: 0 }).toEqual({ ...wrong.body.error, requestId: 0 });
+  });
+});

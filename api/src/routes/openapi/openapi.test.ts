@@ -100,6 +100,23 @@ describe('OpenAPI document and reference page', () => {
     expect(statuses('/metrics', 'get')).toEqual(['401', 'default']);
   });
 
+  it("documents sign-up's answers: 202 for every address; a session (201) and 409 only with an invitation", () => {
+    const { responses } = doc.paths['/api/auth/signup']!.post!;
+    expect(Object.keys(responses).sort()).toEqual(['201', '202', '400', '401', '409', '413', '429', 'default']);
+    const mailed = (responses['202']!.content!['application/json']!.schema as { properties: { data: unknown } })
+      .properties.data;
+    expect(mailed).toMatchObject({
+      properties: {
+        access_token: { type: 'null' },
+        refresh_token: { type: 'null' },
+        user: { type: 'null' },
+        email: { type: 'string' },
+      },
+      required: ['access_token', 'token_type', 'expires_in', 'refresh_token', 'user', 'email'],
+    });
+    expect(JSON.stringify(responses['201']!.content)).toContain('"access_token":{"type":"string"}');
+  });
+
   it('answers 401 on a public route when a sent token does not verify, as documented', async () => {
     const res = await t.app.request('/api/health', { headers: { Authorization: 'Bearer not-a-token' } });
     expect(res.status).toBe(401);
