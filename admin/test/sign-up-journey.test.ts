@@ -164,6 +164,19 @@ describe('admin journey: sign up → verify by mail → sign in → org → serv
     await page.getByText(`We sent a link to ${email}`).waitFor();
     const mails = (await readMailbox(world.t.dataDir)).filter((mail) => mail.to.includes(email));
     expect(mails.at(-1)!.subject).toBe('You already have a Lantern account');
+    // Both links of that mail open working screens (moved onto the test server's origin), in a tab
+    // of their own so this one keeps its screen.
+    const tab = await context.newPage();
+    for (const [path, heading] of [
+      ['/admin/forgot-password', 'Reset your password'],
+      ['/admin/sign-in', 'Sign in to Lantern'],
+    ] as const) {
+      const link = new RegExp(`https?://\\S+(${path})\\s`).exec(mails.at(-1)!.text);
+      expect(link, `${path} in the mail`).not.toBeNull();
+      await tab.goto(`${world.url}${link![1]}`);
+      await tab.getByRole('heading', { name: heading }).waitFor();
+    }
+    await tab.close();
     // The account is as it was: its own password signs in, and sign-in goes where sign-up was asked to.
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in to Lantern' }).waitFor();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
+import { median } from '../../../test/median.ts';
 import { authClient, signUpConfirmed } from './test-client.ts';
 
 /** The bindings @hono/node-server passes for a request from `ip` (app.request() has none). */
@@ -56,7 +57,6 @@ describe('login limits and uniform failures', () => {
       await api.post('/api/auth/login', { email, password: attempt }, undefined, from('198.51.100.2'));
       return performance.now() - started;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const known: number[] = [];
     const unknown: number[] = [];
     const unconfirmed: number[] = [];
