@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/test-app.ts';
-import { startSupabaseStandIn, type SupabaseStandIn } from '../../../test/supabase-stand-in.ts';
+import type { TestContext } from '../../../test/test-app.ts';
+import type { SupabaseStandIn } from '../../../test/supabase-stand-in.ts';
+import { startSupabaseContext } from '../../../test/supabase-context.ts';
 import { addMember, createOrg } from '../../../test/fixtures.ts';
 import { asSystem } from '../../db/doors.ts';
 import { generateOpaqueToken, hashOpaqueToken } from '../../auth/opaque-token.ts';
@@ -11,20 +12,13 @@ const password = 'correct-horse-battery';
 describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
   let standIn: SupabaseStandIn;
   let t: TestContext;
+  let close: () => Promise<void>;
   let api: ReturnType<typeof authClient>;
   beforeAll(async () => {
-    standIn = await startSupabaseStandIn({ mode: 'jwks' });
-    t = await createTestContext({
-      AUTH_PROVIDER: 'supabase',
-      SUPABASE_URL: standIn.url,
-      SUPABASE_ANON_KEY: standIn.anonKey,
-    });
+    ({ standIn, t, close } = await startSupabaseContext({ mode: 'jwks' }));
     api = authClient(t.app);
   });
-  afterAll(async () => {
-    await t.close();
-    await standIn.close();
-  });
+  afterAll(() => close());
 
   let userId = '';
 
@@ -148,22 +142,12 @@ describe('AUTH_PROVIDER=supabase (against the Supabase Auth stand-in)', () => {
 });
 
 describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
-  let standIn: SupabaseStandIn;
   let t: TestContext;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    standIn = await startSupabaseStandIn({ mode: 'hs256' });
-    t = await createTestContext({
-      AUTH_PROVIDER: 'supabase',
-      SIGNUP: 'invite',
-      SUPABASE_URL: standIn.url,
-      SUPABASE_ANON_KEY: standIn.anonKey,
-      SUPABASE_JWT_SECRET: standIn.jwtSecret!,
-    });
+    ({ t, close } = await startSupabaseContext({ mode: 'hs256' }, { SIGNUP: 'invite' }));
   });
-  afterAll(async () => {
-    await t.close();
-    await standIn.close();
-  });
+  afterAll(() => close());
 
   it('creates no Supabase account for a bad invitation, and joins the org through a good one', async () => {
     const api = authClient(t.app);
@@ -196,20 +180,13 @@ describe('AUTH_PROVIDER=supabase with SIGNUP=invite', () => {
 describe('AUTH_PROVIDER=supabase with "Confirm email" on: one sign-up answer for every address', () => {
   let standIn: SupabaseStandIn;
   let t: TestContext;
+  let close: () => Promise<void>;
   let api: ReturnType<typeof authClient>;
   beforeAll(async () => {
-    standIn = await startSupabaseStandIn({ mode: 'jwks', autoconfirm: false });
-    t = await createTestContext({
-      AUTH_PROVIDER: 'supabase',
-      SUPABASE_URL: standIn.url,
-      SUPABASE_ANON_KEY: standIn.anonKey,
-    });
+    ({ standIn, t, close } = await startSupabaseContext({ mode: 'jwks', autoconfirm: false }));
     api = authClient(t.app);
   });
-  afterAll(async () => {
-    await t.close();
-    await standIn.close();
-  });
+  afterAll(() => close());
 
   const mailed = {
     data: {
