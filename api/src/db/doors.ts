@@ -26,12 +26,20 @@ async function runAs<T>(
   fn: (tx: Queryable) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
-      JSON.stringify(claims),
-      role,
-    ]);
+    await enterRole(tx, role, claims);
     return fn(tx);
   });
+}
+
+/**
+ * Takes on a request role with its claims for the rest of the transaction `tx` (what every door
+ * does first). Exported for the start-up warm-up, which acts as a member inside a system transaction.
+ */
+export async function enterRole(tx: Queryable, role: RequestRole, claims: Record<string, unknown>): Promise<void> {
+  await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [
+    JSON.stringify(claims),
+    role,
+  ]);
 }
 
 /** The door for a signed-in user: RLS sees `auth.uid()` = the user. */

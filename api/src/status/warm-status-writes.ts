@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/types.ts';
 import type { HoldStatus } from '../contract/status.ts';
-import { asSystem } from '../db/doors.ts';
+import { asSystem, enterRole } from '../db/doors.ts';
 import { setManualStatus } from './set-manual-status.ts';
 
 const rolledBack = Symbol('warm-up rolled back');
@@ -31,9 +31,7 @@ export async function warmStatusWrites(db: Database): Promise<void> {
       user!.id,
     ]);
     // The door a member's request goes through (doors.ts), then the access check's read (http/access.ts).
-    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
-      JSON.stringify({ sub: user!.id, role: 'authenticated' }),
-    ]);
+    await enterRole(tx, 'authenticated', { sub: user!.id, role: 'authenticated' });
     await tx.query('select role from public.organization_members where org_id = $1 and user_id = $2', [
       service.org_id,
       user!.id,
