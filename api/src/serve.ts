@@ -12,7 +12,7 @@ import { createRealtime } from './realtime/realtime.ts';
 import { createMaintenanceScheduler, maintenanceSchedulerJob } from './scheduler/maintenance-scheduler.ts';
 import { createSiteRenderer } from './static-site/site-renderer.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { warmStatusWrites } from './status/warm-status-writes.ts';
+import { warmStatusWrites } from './warm-up/warm-status-writes.ts';
 import type { Server } from 'node:http';
 import { describeStartupFailure, type StartupStep } from './startup-failure.ts';
 import { trackRequests } from './http/drain.ts';
@@ -67,8 +67,12 @@ async function main(): Promise<void> {
   metrics.sources.siteRenderer = siteRenderer;
   openedSoFar.push(() => siteRenderer.stop());
   await siteRenderer.start();
-  // The first status write would otherwise pay for its first execution (see warm-status-writes.ts).
-  await warmStatusWrites(db);
+  // The first status writes would otherwise pay for their first executions (warm-status-writes.ts).
+  // Only speed is at stake: a warm-up that fails is logged and start-up goes on.
+  await warmStatusWrites(deps).then(
+    (ms) => log.debug({ ms: ms.map(Math.round) }, 'warmed up the status write'),
+    (error: unknown) => log.warn({ err: error }, 'status write warm-up failed; the first writes will be slower'),
+  );
   // Every process runs a worker: `for update skip locked` shares the due deliveries among them.
   await deps.outbox!.start();
   openedSoFar.push(() => deps.outbox!.stop());

@@ -25,7 +25,7 @@ import { createDeps } from '../../api/src/deps.ts';
 import { sessionSigner } from '../../api/src/auth/session-signer.ts';
 import { createRealtime } from '../../api/src/realtime/realtime.ts';
 import { withDatabase } from '../../api/test/global-setup.ts';
-import { warmStatusWrites } from '../../api/src/status/warm-status-writes.ts';
+import { warmStatusWrites } from '../../api/src/warm-up/warm-status-writes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -92,7 +92,6 @@ async function main(): Promise<void> {
   try {
     await migrate(raw);
     await seedDemo(raw);
-    if (values['warm-start']) await warmStatusWrites(raw);
     const { db, counts } = traced(raw);
     // One user writes as fast as it can: the per-user write limit is raised explicitly.
     const env = parseEnv({
@@ -107,7 +106,9 @@ async function main(): Promise<void> {
     const mail = createMailer({ mailDir: join(dataDir, 'mail'), from: env.MAIL_FROM });
     const realtime = createRealtime({ db, log });
     await realtime.start();
-    const app = createApp(createDeps(env, db, { log, localTokens: tokens, mail, realtime }));
+    const deps = createDeps(env, db, { log, localTokens: tokens, mail, realtime });
+    const app = createApp(deps);
+    if (values['warm-start']) await warmStatusWrites(deps);
     const [user] = await raw.query<{ id: string }>('select id from auth.users where email = $1', [demoAdmin.email]);
     const [service] = await raw.query<{ id: string; org_id: string }>(
       `select s.id, s.org_id from public.services s join public.organizations o on o.id = s.org_id
