@@ -10,16 +10,19 @@ import { issueRefreshToken } from '../auth/refresh-tokens.ts';
 import { createLogger } from '../logger.ts';
 import { createMetrics } from '../metrics/metrics.ts';
 
-/** How many writes the warm-up sends: the first change's extra cost fades over about five. */
-export const warmUpWrites = 8;
+/**
+ * How many writes the warm-up sends (~10 ms each on PGlite). The extra cost of the first changes
+ * fades over several writes as V8 moves the code up its tiers: after 8 the first change still took
+ * 1.3× the tenth, after 20 it did not (docs/benchmarks.md, "Write path").
+ */
+export const warmUpWrites = 20;
 
 /**
  * Sends status writes (`POST …/services/:id/status`) through the whole app at start, and keeps none
  * of them. The first changes after start otherwise paid for what a process does once: V8 compiling
  * and then optimising the route's JavaScript (middleware, access check, zod, the door, the write,
  * the answer) as it repeats, and on PGlite the first execution of each statement, trigger and row
- * level security policy on this connection. The first change took ~1.4× the tenth, fading over
- * about five writes (docs/benchmarks.md, "Write path").
+ * level security policy on this connection. The first change took ~1.4× the tenth.
  *
  * Everything happens in one transaction of `deps.db` inside a savepoint that is rolled back: a
  * scratch org with one service, a member and their session; an app of its own (a silent log, its
