@@ -68,10 +68,11 @@ async function main(): Promise<void> {
   openedSoFar.push(() => siteRenderer.stop());
   await siteRenderer.start();
   // On PGlite the first status writes would otherwise pay for their first executions
-  // (warm-status-writes.ts). Not on a PostgreSQL server: there its first change was not measurably
-  // slower than the tenth, and the warm-up's compiled code took idle RSS from 197 to 203 MB, over
-  // the 200 MB that mode keeps to (docs/benchmarks.md, "Write path"). Only speed is at stake: a
-  // warm-up that fails is logged and start-up goes on.
+  // (warm-status-writes.ts). Not on a PostgreSQL server: there the warm-up did not take the first
+  // change closer to the tenth (each server connection has its own caches, and the pool has several)
+  // while its compiled code took idle RSS from 197 to 203 MB, over the 200 MB that mode keeps to
+  // (docs/benchmarks.md, "Write path"). Only speed is at stake: a warm-up that fails is logged and
+  // start-up goes on.
   if (db.kind === 'pglite') {
     await warmStatusWrites(deps).then(
       (ms) => log.debug({ ms: ms.map(Math.round) }, 'warmed up the status write'),
