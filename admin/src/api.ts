@@ -276,8 +276,11 @@ export function createApi({ baseUrl = apiBaseUrl, session = new SessionStore() }
       /** Queues a `webhook.test` delivery; it shows among the deliveries once the outbox sent it. */
       test: (orgId: string, hookId: string) =>
         data<WebhookTestQueued>(`${org(orgId)}/webhooks/${id(hookId)}/test`, { method: 'POST' }),
-      deliveries: (orgId: string, hookId: string) =>
-        data<WebhookDelivery[]>(`${org(orgId)}/webhooks/${id(hookId)}/deliveries?limit=50`),
+      /** A page of a webhook's deliveries, newest first (`cursor`: the previous page's `next_cursor`). */
+      deliveries: (orgId: string, hookId: string, cursor: string | null = null) =>
+        call<Page<WebhookDelivery>>(
+          `${org(orgId)}/webhooks/${id(hookId)}/deliveries?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ),
     },
 
     subscribers: {

@@ -30,6 +30,8 @@ const kindLabels: Record<WebhookKind, string> = {
 /** Per-webhook state of the list: its deliveries when opened, and the last action's outcome. */
 interface HookView {
   deliveries?: WebhookDelivery[] | null;
+  /** The cursor of the deliveries' next page; null when all are shown. */
+  deliveriesNext?: string | null;
   message?: string;
   error?: string;
 }
@@ -302,11 +304,11 @@ export class WebhooksPage extends LitElement {
       </span>
       ${view.message ? html`<p role="status">${view.message}</p>` : nothing}
       ${view.error ? html`<p class="error" role="alert">${view.error}</p>` : nothing}
-      ${view.deliveries !== undefined ? this.renderDeliveries(hook, view.deliveries) : nothing}
+      ${view.deliveries !== undefined ? this.renderDeliveries(hook, view.deliveries, view.deliveriesNext ?? null) : nothing}
     </li>`;
   }
 
-  private renderDeliveries(hook: Webhook, deliveries: WebhookDelivery[] | null) {
+  private renderDeliveries(hook: Webhook, deliveries: WebhookDelivery[] | null, next: string | null) {
     const refresh = html`<button class="secondary" @click=${() => this.loadDeliveries(hook)}>
       Refresh deliveries<span class="visually-hidden"> of ${hook.url}</span>
     </button>`;
@@ -355,6 +357,13 @@ export class WebhooksPage extends LitElement {
           ${rows}
         </tbody>
       </table>
+      ${
+        next
+          ? html`<button class="secondary" @click=${() => this.moreDeliveries(hook, next)}>
+              Show more deliveries<span class="visually-hidden"> of ${hook.url}</span>
+            </button>`
+          : nothing
+      }
       ${refresh}
     </div>`;
   }
@@ -418,12 +427,29 @@ export class WebhooksPage extends LitElement {
     await this.loadDeliveries(hook);
   }
 
+  /** The first page of a webhook's deliveries (again, on Refresh: what was shown beyond it is dropped). */
   private async loadDeliveries(hook: Webhook) {
     if (this.views[hook.id]?.deliveries === undefined) this.setView(hook.id, { deliveries: null });
     try {
-      this.setView(hook.id, { deliveries: await api.webhooks.deliveries(state.org!.id, hook.id), error: '' });
+      const page = await api.webhooks.deliveries(state.org!.id, hook.id);
+      this.setView(hook.id, { deliveries: page.data, deliveriesNext: page.next_cursor, error: '' });
     } catch (error) {
-      this.setView(hook.id, { deliveries: [], error: error instanceof Error ? error.message : String(error) });
+      this.setView(hook.id, {
+        deliveries: [],
+        deliveriesNext: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** The page after `cursor`, below those shown. */
+  private async moreDeliveries(hook: Webhook, cursor: string) {
+    try {
+      const page = await api.webhooks.deliveries(state.org!.id, hook.id, cursor);
+      const shown = this.views[hook.id]?.deliveries ?? [];
+      this.setView(hook.id, { deliveries: [...shown, ...page.data], deliveriesNext: page.next_cursor, error: '' });
+    } catch (error) {
+      this.setView(hook.id, { error: error instanceof Error ? error.message : String(error) });
     }
   }
 

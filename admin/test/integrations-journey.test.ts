@@ -157,6 +157,44 @@ describe('admin journey: webhooks and subscribers', () => {
     }
   }, 120_000);
 
+  it('pages the deliveries: the newest 50 first, the older ones on "Show more"', async () => {
+    const url = receiver.url('/lantern');
+    await admin.goto(`${world.url}/admin/webhooks`);
+    const row = admin.locator(`li[data-webhook="${url}"]`);
+    await row.getByRole('button', { name: /^Deliveries/ }).click();
+    await row.locator('[data-response-code]', { hasText: '204' }).waitFor();
+    // 50 more test deliveries: the first one (delivered, 204) moves to the second page.
+    const [hook] = await world.t.db.query<{ id: string; org_id: string; user_id: string }>(
+      `select w.id, w.org_id, u.id as user_id from public.webhooks w, auth.users u where w.url = $1 and u.email = $2`,
+      [url, 'admin@demo.test'],
+    );
+    const token = await world.t.tokens.sign(hook!.user_id, 'admin@demo.test');
+    for (let i = 0; i < 50; i++) {
+      const res = await world.t.app.request(`/api/organizations/${hook!.org_id}/webhooks/${hook!.id}/test`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(202);
+    }
+    await row.getByRole('button', { name: /^Refresh deliveries/ }).click();
+    const more = row.getByRole('button', { name: /^Show more deliveries/ });
+    await more.waitFor();
+    const deliveryIds = () =>
+      row
+        .locator('tr[data-delivery]')
+        .evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-delivery'))).size);
+    expect(await deliveryIds()).toBe(50);
+    expect(await row.locator('[data-response-code]', { hasText: '204' }).count()).toBe(0);
+    expect(await seriousViolations(admin), 'a page of deliveries').toEqual([]);
+    await more.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(screenshotsDir, 'admin-webhook-deliveries-more-desktop-light.png') });
+    await more.click();
+    await more.waitFor({ state: 'detached' });
+    expect(await deliveryIds()).toBe(51);
+    // The oldest, the first test delivery with its 204, is last.
+    await row.locator('tr[data-delivery]').last().locator('[data-response-code]', { hasText: '204' }).waitFor();
+  });
+
   it('a viewer gets no webhook or subscriber controls', async () => {
     const context = await world.newContext();
     const viewer = await context.newPage();

@@ -24,14 +24,16 @@ export interface WebhookDeliveryView {
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * The newest deliveries of a webhook of `orgId`, read from the outbox as the system (its tables are
- * closed to request roles): call it only after the caller's door showed the webhook to them.
+ * Up to `limit` deliveries of a webhook of `orgId`, newest first, after the one `after` names
+ * (its `created_at` as written here, with microseconds, and its id), read from the outbox as the
+ * system (its tables are closed to request roles): call it only after the caller's door showed the
+ * webhook to them.
  */
 export function listWebhookDeliveries(
   db: Database,
   orgId: string,
   webhookId: string,
-  limit: number,
+  { limit, after }: { limit: number; after: readonly [createdAt: string, id: string] | null },
 ): Promise<WebhookDeliveryView[]> {
   return asSystem(db, webhookJob, (tx) =>
     tx.query<WebhookDeliveryView>(
@@ -45,9 +47,10 @@ export function listWebhookDeliveries(
            from private.outbox_attempts a where a.delivery_id = o.id), '[]'::jsonb) as attempts
        from private.outbox o
        where o.kind = $1 and o.org_id = $2 and o.target_id = $3
+         and ($5::timestamptz is null or (o.created_at, o.id) < ($5::timestamptz, $6::uuid))
        order by o.created_at desc, o.id desc
        limit $4`,
-      [webhookKind, orgId, webhookId, limit],
+      [webhookKind, orgId, webhookId, limit, after?.[0] ?? null, after?.[1] ?? null],
     ),
   );
 }

@@ -253,6 +253,36 @@ describe('webhooks: subscriptions and signed deliveries to a loopback receiver',
     });
   });
 
+  it('lists deliveries a page at a time, newest first, each once; a cursor it did not make is a 400', async () => {
+    const hook = await create({ url: receiver.url('/ping') });
+    const queued: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await send(t, 'POST', `${base()}/${hook.id}/test`, admin);
+      expect(res.status).toBe(202);
+      queued.unshift(res.body.data.delivery_id);
+    }
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const res = await send(t, 'GET', `${base()}/${hook.id}/deliveries?limit=2${query}`, admin);
+      expect(res.status).toBe(200);
+      pages.push(res.body.data.map((d: any) => d.id));
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual(queued);
+    const all = await send(t, 'GET', `${base()}/${hook.id}/deliveries`, admin);
+    expect(all.body).toMatchObject({ next_cursor: null });
+    expect(all.body.data.map((d: any) => d.id)).toEqual(queued);
+
+    for (const bad of ['nope', Buffer.from('["2026-01-01T00:00:00Z","x"]').toString('base64url')]) {
+      const res = await send(t, 'GET', `${base()}/${hook.id}/deliveries?cursor=${bad}`, admin);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: ['cursor'] }] });
+    }
+  });
+
   it('slack: an incoming-webhook message with Block Kit blocks', async () => {
     await create({ url: receiver.url('/slack'), kind: 'slack' });
     const incident = await openIncident([serviceA], 'Checkout <errors> & timeouts');

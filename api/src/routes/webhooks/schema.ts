@@ -103,8 +103,11 @@ export const Delivery = z
 
 export const DeliveryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(300).optional().openapi({ description: '`next_cursor` of the previous page' }),
 });
 
-export const DeliveryList = z.object({ data: z.array(Delivery) }).openapi('WebhookDeliveryList');
+export const DeliveryList = z
+  .object({ data: z.array(Delivery), next_cursor: z.string().nullable() })
+  .openapi('WebhookDeliveryList');
 
 export const TestAnswer = z.object({ data: z.object({ delivery_id: z.uuid() }) }).openapi('WebhookTestQueued');
