@@ -20,6 +20,7 @@ import { FormController } from './components/form-controller.ts';
 import { field } from './components/form-field.ts';
 import { secretBox } from './components/secret-box.ts';
 import { confirmAction } from './components/confirm-dialog.ts';
+import { LiveController } from './components/live-controller.ts';
 
 const kindLabels: Record<WebhookKind, string> = {
   standard: 'Standard (signed JSON)',
@@ -39,7 +40,8 @@ interface HookView {
 /**
  * /admin/webhooks (admins): the org's webhooks with kind, URL, followed services and event types and
  * whether they are on; create one (its signing secret shown once), edit, delete, send a test, and
- * each one's deliveries with every attempt's response code and duration.
+ * each one's deliveries with every attempt's response code and duration, a page at a time. Live from
+ * the org stream (`webhook.*`, and the services a webhook can follow).
  */
 @customElement('webhooks-page')
 export class WebhooksPage extends LitElement {
@@ -135,6 +137,15 @@ export class WebhooksPage extends LitElement {
       }
     `,
   ];
+
+  constructor() {
+    super();
+    // Another admin's changes to the webhooks, or to the services they can follow, show at once.
+    new LiveController(this, state, ({ type }) => {
+      if (type === 'snapshot' || type.startsWith('webhook.') || /^service\.(created|updated|deleted)$/.test(type))
+        void this.load();
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

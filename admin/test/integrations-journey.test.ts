@@ -195,6 +195,31 @@ describe('admin journey: webhooks and subscribers', () => {
     await row.locator('tr[data-delivery]').last().locator('[data-response-code]', { hasText: '204' }).waitFor();
   });
 
+  it("shows another admin's new webhook and its removal live, without a reload", async () => {
+    const [demo] = await world.t.db.query<{ org_id: string; user_id: string }>(
+      `select m.org_id, m.user_id from public.organization_members m join auth.users u on u.id = m.user_id
+        where u.email = $1`,
+      ['admin@demo.test'],
+    );
+    const token = await world.t.tokens.sign(demo!.user_id, 'admin@demo.test');
+    const call = (method: string, path: string, body?: unknown) =>
+      world.t.app.request(`/api/organizations/${demo!.org_id}/webhooks${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    await admin.goto(`${world.url}/admin/webhooks`);
+    await admin.locator('li[data-webhook]').first().waitFor();
+    const url = receiver.url('/elsewhere');
+    const created = await call('POST', '', { url, description: 'Added elsewhere' });
+    expect(created.status).toBe(201);
+    const row = admin.locator(`li[data-webhook="${url}"]`);
+    await row.getByText('Added elsewhere').waitFor();
+    const { data } = (await created.json()) as { data: { id: string } };
+    expect((await call('DELETE', `/${data.id}`)).status).toBe(204);
+    await row.waitFor({ state: 'detached' });
+  });
+
   it('a viewer gets no webhook or subscriber controls', async () => {
     const context = await world.newContext();
     const viewer = await context.newPage();
